@@ -1,0 +1,43 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import { unified } from '@astrojs/markdown-remark';
+import starlight from '@astrojs/starlight';
+import starlightLinksValidator from 'starlight-links-validator';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { remarkHeadingId } from './src/lib/markdown/remark-heading-id.mjs';
+import { rehypeFailOnKatexError } from './src/lib/markdown/rehype-fail-on-katex-error.mjs';
+
+export default defineConfig({
+	site: 'https://dl-explained.example',
+	// Formulas are rendered to HTML at build time; the reader's browser never runs KaTeX for static maths.
+	// Astro 7's default processor (Sätteri) ignores remark/rehype plugins, so the unified pipeline is chosen explicitly.
+	markdown: {
+		processor: unified({
+			remarkPlugins: [remarkMath, remarkHeadingId],
+			rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeFailOnKatexError],
+		}),
+	},
+	redirects: { '/': '/zh-cn/' },
+	integrations: [
+		starlight({
+			title: { 'zh-CN': '深度学习图解', en: 'Deep Learning, Explained' },
+			description: 'An interactive tutorial on convolutional networks, recurrent networks and attention.',
+			defaultLocale: 'zh-cn',
+			locales: {
+				'zh-cn': { label: '简体中文', lang: 'zh-CN' },
+				en: { label: 'English', lang: 'en' },
+			},
+			// Chapters live in the top-level content/ folder (see src/content.config.ts); Starlight's own
+			// Markdown features (heading anchors, asides) must still apply there.
+			markdown: { processedDirs: ['./content'] },
+			customCss: ['katex/dist/katex.min.css', './src/styles/custom.css'],
+			// Chapters appear in the order of their `sidebar.order` (the article's six parts, then references),
+			// so a contributor adds a chapter without touching this file.
+			sidebar: [{ autogenerate: { directory: 'tutorial' } }],
+			plugins: [starlightLinksValidator({ errorOnLocalLinks: false })],
+			lastUpdated: false,
+			pagination: true,
+		}),
+	],
+});

@@ -1,0 +1,31 @@
+/**
+ * Content collections: the contract for contributors.
+ *
+ * - `docs`: every page of the site, one MDX (or Markdown) file per locale under `content/<locale>/`.
+ *   Starlight's frontmatter (title, description, sidebar, …) plus the fields in {@link chapterFields}.
+ * - `references`: the bibliography shared by both languages (`content/data/references.json`).
+ * - `models`: the dated, sourced facts of the open-source vs commercial comparison (`content/data/models.json`).
+ *
+ * A file that breaks a schema fails the build; Astro's message names the file and the field.
+ */
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { docsSchema } from '@astrojs/starlight/schema';
+import { chapterFields } from './schemas/chapter';
+import { referenceSchema } from './schemas/reference';
+import { modelFamilySchema } from './schemas/model-family';
+
+export const collections = {
+	docs: defineCollection({
+		loader: glob({ base: './content', pattern: ['zh-cn/**/*.{md,mdx}', 'en/**/*.{md,mdx}'] }),
+		schema: docsSchema({ extend: chapterFields }),
+	}),
+	references: defineCollection({
+		loader: file('./content/data/references.json'),
+		schema: referenceSchema,
+	}),
+	models: defineCollection({
+		loader: file('./content/data/models.json'),
+		schema: modelFamilySchema,
+	}),
+};
