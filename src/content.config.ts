@@ -4,13 +4,16 @@
  * - `docs`: every page of the site, one MDX (or Markdown) file per locale under `content/<locale>/`.
  *   Starlight's frontmatter (title, description, sidebar, …) plus the fields in {@link chapterFields}.
  * - `references`: the bibliography shared by both languages (`content/data/references.json`).
+ * - `i18n`: the interface strings of our components, per locale (`src/content/i18n/<lang>.json`).
  * - `models`: the dated, sourced facts of the open-source vs commercial comparison (`content/data/models.json`).
  *
  * A file that breaks a schema fails the build; Astro's message names the file and the field.
  */
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { docsSchema } from '@astrojs/starlight/schema';
+import { i18nLoader } from '@astrojs/starlight/loaders';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
+import { uiStrings } from './schemas/ui-strings';
 import { chapterFields } from './schemas/chapter';
 import { referenceSchema } from './schemas/reference';
 import { modelFamilySchema } from './schemas/model-family';
@@ -24,6 +27,7 @@ export const collections = {
 		loader: file('./content/data/references.json'),
 		schema: referenceSchema,
 	}),
+	i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema({ extend: uiStrings }) }),
 	models: defineCollection({
 		loader: file('./content/data/models.json'),
 		schema: modelFamilySchema,

@@ -1,0 +1,56 @@
+/**
+ * Internal link checking over built HTML, kept free of file-system access so it can be unit-tested.
+ * A link is internal when it starts with “/” (the site uses absolute, locale-prefixed links) or “#”.
+ */
+
+const HREF = /<a\b[^>]*?\shref="([^"]*)"/g;
+const ID = /\sid="([^"]*)"/g;
+
+/** @param {string} html @returns {Set<string>} */
+export function collectIds(html) {
+	return new Set([...html.matchAll(ID)].map((m) => decodeEntities(m[1])));
+}
+
+/** @param {string} html @returns {string[]} */
+export function collectHrefs(html) {
+	return [...html.matchAll(HREF)].map((m) => decodeEntities(m[1]));
+}
+
+/** @param {string} s */
+function decodeEntities(s) {
+	return s.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'");
+}
+
+/**
+ * @param {Map<string, string>} pages route → html, routes ending in “/” for directory pages
+ * @param {(path: string) => boolean} assetExists whether a non-page path (an image, a data file) is served
+ * @returns {{ page: string, href: string, reason: string }[]}
+ */
+export function findBrokenLinks(pages, assetExists) {
+	/** @type {Map<string, Set<string>>} */
+	const idsByRoute = new Map();
+	const idsOf = (/** @type {string} */ route) => {
+		let ids = idsByRoute.get(route);
+		if (!ids) idsByRoute.set(route, (ids = collectIds(pages.get(route) ?? '')));
+		return ids;
+	};
+	const broken = [];
+	for (const [page, html] of pages) {
+		for (const href of collectHrefs(html)) {
+			if (!href.startsWith('/') && !href.startsWith('#')) continue;
+			if (href.startsWith('//')) continue;
+			const [pathAndQuery, hash] = href.split('#', 2);
+			const path = (pathAndQuery ?? '').split('?')[0] || page;
+			const target = pages.has(path) ? path : pages.has(path + '/') ? path + '/' : undefined;
+			if (!target) {
+				if (!hash && assetExists(path)) continue;
+				broken.push({ page, href, reason: 'no such page' });
+				continue;
+			}
+			// “/en” and “/en/” both reach the page on any static server (Starlight's site title uses the former).
+			if (hash && hash !== '_top' && !idsOf(target).has(decodeURIComponent(hash)))
+				broken.push({ page, href, reason: `no element with id "${decodeURIComponent(hash)}" on ${target}` });
+		}
+	}
+	return broken;
+}
