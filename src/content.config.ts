@@ -18,18 +18,24 @@ import { chapterFields } from './schemas/chapter';
 import { referenceSchema } from './schemas/reference';
 import { modelFamilySchema } from './schemas/model-family';
 
+/**
+ * Where the chapters and data live. Only tests change it (to check that a broken chapter fails the build
+ * with a useful message without touching the real content).
+ */
+const contentDir = process.env.TUTORIAL_CONTENT_DIR ?? './content';
+
 export const collections = {
 	docs: defineCollection({
-		loader: glob({ base: './content', pattern: ['zh-cn/**/*.{md,mdx}', 'en/**/*.{md,mdx}'] }),
+		loader: glob({ base: contentDir, pattern: ['zh-cn/**/*.{md,mdx}', 'en/**/*.{md,mdx}'] }),
 		schema: docsSchema({ extend: chapterFields }),
 	}),
 	references: defineCollection({
-		loader: file('./content/data/references.json'),
+		loader: file(`${contentDir}/data/references.json`),
 		schema: referenceSchema,
 	}),
 	i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema({ extend: uiStrings }) }),
 	models: defineCollection({
-		loader: file('./content/data/models.json'),
+		loader: file(`${contentDir}/data/models.json`),
 		schema: modelFamilySchema,
 	}),
 };

@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * End-to-end tests run in a real Chromium against the built site (`npm run build` first; `npm test` does both).
+ * Chromium: $CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own browser where one is installed.
+ */
+const executablePath =
+	process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+const PORT = Number(process.env.E2E_PORT ?? 4329);
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: true,
+	workers: process.env.CI ? 2 : undefined,
+	retries: 0,
+	reporter: [['list']],
+	timeout: 60_000,
+	use: {
+		baseURL: `http://127.0.0.1:${PORT}`,
+		...devices['Desktop Chrome'],
+		launchOptions: {
+			executablePath,
+			args: [
+				// WebGPU in headless Chromium (a software adapter where there is no GPU); see GUIDE.md.
+				'--enable-unsafe-webgpu',
+				'--enable-unsafe-swiftshader',
+				'--disable-quic',
+				// This machine's network is closed: stop Chromium's own background connections.
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run',
+			],
+		},
+	},
+	webServer: {
+		command: `astro preview --host 127.0.0.1 --port ${PORT}`,
+		url: `http://127.0.0.1:${PORT}/zh-cn/`,
+		reuseExistingServer: !process.env.CI,
+		timeout: 60_000,
+	},
+});

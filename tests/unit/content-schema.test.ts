@@ -1,0 +1,60 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+
+/** Runs `astro sync` (which loads and validates every collection) over a scratch copy of content/. */
+async function syncWith(contentDir: string) {
+	try {
+		const { stdout, stderr } = await run('npx', ['astro', 'sync'], {
+			env: { ...process.env, TUTORIAL_CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1' },
+		});
+		return { ok: true, output: stdout + stderr };
+	} catch (error) {
+		const e = error as { stdout?: string; stderr?: string };
+		return { ok: false, output: `${e.stdout ?? ''}${e.stderr ?? ''}` };
+	}
+}
+
+describe('a chapter that breaks the schema fails the build, naming the file and the field', () => {
+	let scratch: string;
+	beforeAll(async () => {
+		scratch = await mkdtemp(join(tmpdir(), 'content-'));
+		await cp('content', scratch, { recursive: true });
+	});
+	afterAll(async () => {
+		await rm(scratch, { recursive: true, force: true });
+		// Leave the real content's generated types behind, not the scratch copy's.
+		await syncWith('./content');
+	});
+
+	it('accepts the real content', async () => {
+		const result = await syncWith(scratch);
+		expect(result.output).not.toMatch(/InvalidContentEntryDataError/);
+		expect(result.ok).toBe(true);
+	});
+
+	it('rejects a part number outside 1–6', async () => {
+		const file = join(scratch, 'en/tutorial/zz-bad-part.mdx');
+		await writeFile(file, '---\ntitle: Bad\npart: 9\n---\n\nText.\n');
+		const result = await syncWith(scratch);
+		await rm(file);
+		expect(result.ok).toBe(false);
+		expect(result.output).toMatch(/zz-bad-part/);
+		expect(result.output).toMatch(/part/);
+	});
+
+	it('rejects a chapter without a title', async () => {
+		const file = join(scratch, 'zh-cn/tutorial/zz-no-title.mdx');
+		await writeFile(file, '---\ndescription: no title here\n---\n\nText.\n');
+		const result = await syncWith(scratch);
+		await rm(file);
+		expect(result.ok).toBe(false);
+		expect(result.output).toMatch(/zz-no-title/);
+		expect(result.output).toMatch(/title/);
+	});
+});
