@@ -1,0 +1,118 @@
+/**
+ * Backend selection, in one place, for every widget and code cell.
+ *
+ * Policy (measured on these machines, see GUIDE.md): WebGPU when the browser has a *hardware* adapter; on a software
+ * adapter (`isFallbackAdapter`, e.g. headless Chromium without a GPU, ~60× slower than WASM) or without WebGPU, WASM,
+ * then WebGL, then CPU. tfjs and each backend are imported lazily, so a page without widgets downloads none of them.
+ * `tf.setBackend` resolves `false` on failure rather than throwing: every attempt checks it.
+ */
+import type * as TF from '@tensorflow/tfjs-core';
+
+export const BACKENDS = ['webgpu', 'wasm', 'webgl', 'cpu'] as const;
+export type BackendName = (typeof BACKENDS)[number];
+export type BackendPreference = 'auto' | BackendName;
+
+export function isBackendPreference(value: unknown): value is BackendPreference {
+	return value === 'auto' || (BACKENDS as readonly unknown[]).includes(value);
+}
+
+export interface BackendChoice {
+	name: BackendName;
+	/** Why this backend: shown to the reader next to the result. */
+	reason: string;
+	/** Backends tried before it, with why each was passed over. */
+	skipped: { name: BackendName; why: string }[];
+}
+
+let tfPromise: Promise<typeof TF> | undefined;
+
+/** tfjs-core, loaded once, on first use. */
+export function loadTf(): Promise<typeof TF> {
+	tfPromise ??= import('@tensorflow/tfjs-core');
+	return tfPromise;
+}
+
+/** Registers a backend's kernels with tfjs (each backend is its own lazily loaded chunk). */
+async function registerBackend(name: BackendName): Promise<void> {
+	switch (name) {
+		case 'webgpu':
+			await import('@tensorflow/tfjs-backend-webgpu');
+			return;
+		case 'wasm': {
+			const [wasm, paths] = await Promise.all([import('@tensorflow/tfjs-backend-wasm'), import('./wasm-paths')]);
+			// The .wasm binaries are served by this site (bundled as assets), never fetched from a CDN.
+			wasm.setWasmPaths(paths.wasmPaths);
+			return;
+		}
+		case 'webgl':
+			await import('@tensorflow/tfjs-backend-webgl');
+			return;
+		case 'cpu':
+			await import('@tensorflow/tfjs-backend-cpu');
+			return;
+	}
+}
+
+/** Why WebGPU should not be used here, or `undefined` when a hardware adapter is available. */
+async function webgpuUnsuitable(): Promise<string | undefined> {
+	const gpu = (globalThis.navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+	if (!gpu) return 'this browser has no WebGPU';
+	const adapter = (await gpu.requestAdapter().catch(() => null)) as { info?: { isFallbackAdapter?: boolean } } | null;
+	if (!adapter) return 'no WebGPU adapter available';
+	if (adapter.info?.isFallbackAdapter) return 'only a software (fallback) WebGPU adapter, far slower than WASM';
+	return undefined;
+}
+
+async function trySetBackend(tf: typeof TF, name: BackendName): Promise<string | undefined> {
+	try {
+		await registerBackend(name);
+		const ok = await tf.setBackend(name);
+		if (!ok) return `tf.setBackend('${name}') failed`;
+		await tf.ready();
+		return undefined;
+	} catch (error) {
+		return error instanceof Error ? error.message : String(error);
+	}
+}
+
+let current: Promise<BackendChoice> | undefined;
+let currentPreference: BackendPreference | undefined;
+
+/**
+ * Chooses and activates a backend. The choice is shared by everything on the page (tfjs has one active backend);
+ * asking again with the same preference returns the same choice.
+ */
+export function selectBackend(preference: BackendPreference = 'auto'): Promise<BackendChoice> {
+	if (current && currentPreference === preference) return current;
+	currentPreference = preference;
+	current = choose(preference);
+	return current;
+}
+
+async function choose(preference: BackendPreference): Promise<BackendChoice> {
+	const tf = await loadTf();
+	const skipped: BackendChoice['skipped'] = [];
+	const order: BackendName[] = preference === 'auto' ? [...BACKENDS] : [preference, ...BACKENDS.filter((b) => b !== preference && b !== 'webgpu')];
+	for (const name of order) {
+		if (name === 'webgpu' && preference === 'auto') {
+			const why = await webgpuUnsuitable();
+			if (why) {
+				skipped.push({ name, why });
+				continue;
+			}
+		}
+		const failure = await trySetBackend(tf, name);
+		if (failure) {
+			skipped.push({ name, why: failure });
+			continue;
+		}
+		const reason =
+			preference === name
+				? 'chosen by the reader'
+				: skipped.length
+					? `fallback — ${skipped.map((s) => `${s.name}: ${s.why}`).join('; ')}`
+					: 'first suitable backend';
+		return { name, reason, skipped };
+	}
+	throw new Error(`no tfjs backend could start: ${skipped.map((s) => `${s.name}: ${s.why}`).join('; ')}`);
+}
