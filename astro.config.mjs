@@ -18,6 +18,10 @@ export default defineConfig({
 		}),
 	},
 	redirects: { '/': '/zh-cn/' },
+	// Chapters live in the top-level content/ folder and are reached through the link src/content/docs → ../../content,
+	// Starlight's default location. Keeping the link's path (instead of the real one) is what lets Starlight tell
+	// a page's language from its path.
+	vite: { resolve: { preserveSymlinks: true } },
 	integrations: [
 		starlight({
 			title: { 'zh-CN': '深度学习图解', en: 'Deep Learning, Explained' },
@@ -27,14 +31,14 @@ export default defineConfig({
 				'zh-cn': { label: '简体中文', lang: 'zh-CN' },
 				en: { label: 'English', lang: 'en' },
 			},
-			// Chapters live in the top-level content/ folder (see src/content.config.ts); Starlight's own
-			// Markdown features (heading anchors, asides) must still apply there.
-			markdown: { processedDirs: ['./content'] },
 			customCss: ['katex/dist/katex.min.css', './src/styles/custom.css'],
 			// Chapters appear in the order of their `sidebar.order` (the article's six parts, then references),
 			// so a contributor adds a chapter without touching this file.
 			sidebar: [{ autogenerate: { directory: 'tutorial' } }],
-			components: { PageTitle: './src/components/PageTitle.astro' },
+			components: {
+				PageTitle: './src/components/PageTitle.astro',
+				MarkdownContent: './src/components/MarkdownContent.astro',
+			},
 			lastUpdated: false,
 			pagination: true,
 		}),

@@ -19,10 +19,11 @@ import { referenceSchema } from './schemas/reference';
 import { modelFamilySchema } from './schemas/model-family';
 
 /**
- * Where the chapters and data live. Only tests change it (to check that a broken chapter fails the build
- * with a useful message without touching the real content).
+ * Where the chapters and data live. The real folder is the top-level content/ (the design card's layout);
+ * src/content/docs is a symbolic link to it, because Starlight derives a page's language from a path under
+ * src/content/docs (copy-button labels, aside titles, heading-anchor labels). See astro.config.mjs.
  */
-const contentDir = process.env.TUTORIAL_CONTENT_DIR ?? './content';
+const contentDir = './src/content/docs';
 
 export const collections = {
 	docs: defineCollection({

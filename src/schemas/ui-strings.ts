@@ -4,6 +4,10 @@ import { z } from 'astro/zod';
  * Interface strings of the tutorial's own components, added to Starlight's i18n schema so that one mechanism
  * (`Astro.locals.t(key)`) serves Starlight's strings and ours. Every locale file in `src/content/i18n/`
  * must provide every key: a missing translation fails the build instead of showing a key to the reader.
+ *
+ * en.json also repeats Starlight's three `expressiveCode.*` strings: Expressive Code reads them when the config is
+ * set up, and with the chapters outside Starlight's usual folder it otherwise got the default locale's (Chinese)
+ * copy-button labels on English pages.
  */
 export const uiStrings = z.object({
 	'part.label': z.string(),
@@ -30,4 +34,42 @@ export const uiStrings = z.object({
 	'comparison.asOf': z.string(),
 	'comparison.sortBy': z.string(),
 	'comparison.shown': z.string(),
+	'widget.backend': z.string(),
+	'widget.backendAuto': z.string(),
+	'widget.loading': z.string(),
+	'widget.dataTable': z.string(),
+	'widget.untrained': z.string(),
+	'conv.title': z.string(),
+	'conv.digits': z.string(),
+	'conv.digitLabel': z.string(),
+	'conv.draw': z.string(),
+	'conv.clear': z.string(),
+	'conv.drawHelp': z.string(),
+	'conv.preset': z.string(),
+	'conv.custom': z.string(),
+	'conv.kernel': z.string(),
+	'conv.kernelCell': z.string(),
+	'conv.stride': z.string(),
+	'conv.padding': z.string(),
+	'conv.relu': z.string(),
+	'conv.play': z.string(),
+	'conv.pause': z.string(),
+	'conv.step': z.string(),
+	'conv.input': z.string(),
+	'conv.inputLabel': z.string(),
+	'conv.output': z.string(),
+	'conv.outputLabel': z.string(),
+	'conv.notNumber': z.string(),
+	'conv.tooSmall': z.string(),
+	'conv.urlIgnored': z.string(),
+	'pool.title': z.string(),
+	'pool.mode': z.string(),
+	'pool.max': z.string(),
+	'pool.avg': z.string(),
+	'pool.window': z.string(),
+	'pool.stride': z.string(),
+	'pool.input': z.string(),
+	'pool.output': z.string(),
+	'pool.outputLabel': z.string(),
+	'pool.tooLarge': z.string(),
 });

@@ -2,9 +2,17 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, sitePages, test } from './fixtures';
 
 /**
- * Rules switched off, each with its reason. Keep this list short and justified.
+ * Findings accepted on one element only, each with its reason (no rule is switched off for the whole page).
  */
-const IGNORED_RULES: { id: string; reason: string }[] = [];
+const ACCEPTED: { rule: string; target: string; reason: string }[] = [
+	{
+		rule: 'label-content-name-mismatch',
+		target: 'button[data-open-modal=""]',
+		reason:
+			'Starlight’s search button shows the shortcut hint “Ctrl K” next to its label “Search”/“搜索”. The label itself ' +
+			'is the accessible name, so speech users can say what they see (WCAG 2.5.3); axe counts the hint as label text.',
+	},
+];
 
 for (const theme of ['light', 'dark'] as const) {
 	for (const page of sitePages()) {
@@ -14,9 +22,14 @@ for (const theme of ['light', 'dark'] as const) {
 			await expect(tab.locator('html')).toHaveAttribute('data-theme', theme);
 			const results = await new AxeBuilder({ page: tab })
 				.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-				.disableRules(IGNORED_RULES.map((r) => r.id))
 				.analyze();
-			const summary = results.violations.map(
+			const violations = results.violations
+				.map((v) => ({
+					...v,
+					nodes: v.nodes.filter((n) => !ACCEPTED.some((a) => a.rule === v.id && n.target.join(' ') === a.target)),
+				}))
+				.filter((v) => v.nodes.length > 0);
+			const summary = violations.map(
 				(v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`,
 			);
 			expect(summary).toEqual([]);

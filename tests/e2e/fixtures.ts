@@ -60,7 +60,13 @@ export const test = base.extend<{ pageProblems: string[] }>({
 			const problems: string[] = [];
 			const origin = new URL(baseURL!).origin;
 			page.on('console', (msg) => {
-				if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+				// Failed loads are reported with their URL by the response handler below.
+				if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource'))
+					problems.push(`console error: ${msg.text()}`);
+			});
+			page.on('response', (response) => {
+				const expected404 = response.request().isNavigationRequest() && test.info().title.includes('404');
+				if (response.status() >= 400 && !expected404) problems.push(`HTTP ${response.status()} for ${response.url()}`);
 			});
 			page.on('pageerror', (error) => problems.push(`uncaught exception: ${error.message}`));
 			page.on('request', (request) => {

@@ -45,7 +45,7 @@ for (const [locale, term, expected] of [
 	test(`${locale}: search finds “${term}”`, async ({ page }) => {
 		await page.goto(`/${locale}/tutorial/background/`);
 		await page.locator('button[data-open-modal]').first().click();
-		const input = page.locator('dialog[open] input[type="search"]');
+		const input = page.locator('dialog[open] input.pagefind-ui__search-input');
 		await input.fill(term);
 		const result = page.locator('dialog[open] .pagefind-ui__result-link').first();
 		await expect(result).toBeVisible({ timeout: 15_000 });

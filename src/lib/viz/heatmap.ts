@@ -1,0 +1,49 @@
+/**
+ * Heatmaps as SVG grids of <rect>s. `heatmapCells` (no DOM) feeds both the server-rendered first frame and the
+ * client; `drawHeatmap` (d3) updates the same SVG in place, so hydration changes colours, not layout.
+ */
+import { select } from 'd3-selection';
+import type { Matrix } from '../reference/matrix';
+import type { ColourScale } from './colour';
+
+export interface HeatmapCell {
+	row: number;
+	col: number;
+	value: number;
+	fill: string;
+}
+
+export function heatmapCells(values: Matrix, colour: ColourScale): HeatmapCell[] {
+	return values.flatMap((row, r) => row.map((value, c) => ({ row: r, col: c, value, fill: colour(value) })));
+}
+
+/** viewBox of a grid with one unit per cell. */
+export function heatmapViewBox(values: Matrix): string {
+	return `0 0 ${values[0]?.length ?? 0} ${values.length}`;
+}
+
+export function drawHeatmap(svg: SVGSVGElement, values: Matrix, colour: ColourScale): void {
+	svg.setAttribute('viewBox', heatmapViewBox(values));
+	select(svg)
+		.selectAll<SVGRectElement, HeatmapCell>('rect.cell')
+		.data(heatmapCells(values, colour))
+		.join('rect')
+		.attr('class', 'cell')
+		.attr('x', (d) => d.col)
+		.attr('y', (d) => d.row)
+		.attr('width', 1)
+		.attr('height', 1)
+		.attr('fill', (d) => d.fill);
+}
+
+/** Draws (or moves) an outline rectangle over cells [row, row+h) × [col, col+w); `null` hides it. */
+export function drawOutline(svg: SVGSVGElement, name: string, box: { row: number; col: number; h: number; w: number } | null) {
+	const outline = select(svg)
+		.selectAll<SVGRectElement, typeof box>(`rect.outline-${name}`)
+		.data(box ? [box] : [])
+		.join('rect')
+		.attr('class', `outline outline-${name}`)
+		.attr('fill', 'none')
+		.attr('vector-effect', 'non-scaling-stroke');
+	if (box) outline.attr('x', box.col).attr('y', box.row).attr('width', box.w).attr('height', box.h);
+}

@@ -1,0 +1,103 @@
+/**
+ * Widget state in the URL, so that any state can be linked, reloaded, tested and benchmarked.
+ * Each widget declares its parameters once; reading reports the parameters it had to ignore, so the widget can
+ * tell the reader (“ignored conv.stride=abc: …”) instead of failing.
+ */
+export interface Param<T> {
+	/** Query key, prefixed by the widget (e.g. `conv.stride`). */
+	key: string;
+	fallback: T;
+	/** Returns the value, or a string explaining what was expected. */
+	parse(raw: string): T | { expected: string };
+	format(value: T): string;
+}
+
+export type ParamSpec<S> = { [K in keyof S]: Param<S[K]> };
+
+export function readState<S>(spec: ParamSpec<S>, search: URLSearchParams): { state: S; problems: string[] } {
+	const state = {} as S;
+	const problems: string[] = [];
+	for (const name of Object.keys(spec) as (keyof S)[]) {
+		const param = spec[name];
+		const raw = search.get(param.key);
+		if (raw === null) {
+			state[name] = param.fallback;
+			continue;
+		}
+		const parsed = param.parse(raw);
+		if (typeof parsed === 'object' && parsed !== null && 'expected' in parsed) {
+			problems.push(`${param.key}=${raw.slice(0, 40)}: ${parsed.expected}`);
+			state[name] = param.fallback;
+		} else state[name] = parsed as S[keyof S];
+	}
+	return { state, problems };
+}
+
+/** Writes the state into the current URL (leaving other widgets' parameters alone). Defaults are omitted. */
+export function writeState<S>(spec: ParamSpec<S>, state: S, mode: 'push' | 'replace'): void {
+	const url = new URL(location.href);
+	for (const name of Object.keys(spec) as (keyof S)[]) {
+		const param = spec[name];
+		const text = param.format(state[name]);
+		if (text === param.format(param.fallback)) url.searchParams.delete(param.key);
+		else url.searchParams.set(param.key, text);
+	}
+	if (url.href === location.href) return;
+	if (mode === 'push') history.pushState(history.state, '', url);
+	else history.replaceState(history.state, '', url);
+}
+
+/** A whole number in [min, max]. */
+export function intParam(key: string, fallback: number, min: number, max: number): Param<number> {
+	return {
+		key,
+		fallback,
+		parse: (raw) => {
+			const n = Number(raw);
+			return Number.isInteger(n) && n >= min && n <= max ? n : { expected: `expected a whole number from ${min} to ${max}` };
+		},
+		format: String,
+	};
+}
+
+/** A number in [min, max]. */
+export function numberParam(key: string, fallback: number, min: number, max: number): Param<number> {
+	return {
+		key,
+		fallback,
+		parse: (raw) => {
+			const n = Number(raw);
+			return raw.trim() !== '' && Number.isFinite(n) && n >= min && n <= max ? n : { expected: `expected a number from ${min} to ${max}` };
+		},
+		format: String,
+	};
+}
+
+/** One of a fixed set of words. */
+export function enumParam<T extends string>(key: string, fallback: T, values: readonly T[]): Param<T> {
+	return {
+		key,
+		fallback,
+		parse: (raw) => ((values as readonly string[]).includes(raw) ? (raw as T) : { expected: `expected one of ${values.join(', ')}` }),
+		format: String,
+	};
+}
+
+export function booleanParam(key: string, fallback: boolean): Param<boolean> {
+	return {
+		key,
+		fallback,
+		parse: (raw) => (raw === '1' || raw === 'true' ? true : raw === '0' || raw === 'false' ? false : { expected: 'expected 1 or 0' }),
+		format: (v) => (v ? '1' : '0'),
+	};
+}
+
+/** Free text up to `maxLength` characters. */
+export function textParam(key: string, fallback: string, maxLength: number): Param<string> {
+	return {
+		key,
+		fallback,
+		parse: (raw) => (raw.length <= maxLength ? raw : { expected: `expected at most ${maxLength} characters` }),
+		format: String,
+	};
+}

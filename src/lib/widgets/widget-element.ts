@@ -1,0 +1,158 @@
+/**
+ * What every widget shares: hydration when it scrolls into view, the backend, the data attributes and User Timing
+ * marks that tests and the benchmark read (GUIDE.md §4), coalesced updates, and errors shown where the reader looks.
+ *
+ * Subclasses implement `compute` (tfjs, through src/lib/compute) and `render` (d3/KaTeX, no maths).
+ * Contract on the root element: data-widget, data-status="loading|ready|error", data-backend.
+ * Measures: `widget:<name>:ready` (visible → first computed result) and `widget:<name>:update` (compute + render).
+ */
+import type * as TF from '@tensorflow/tfjs-core';
+import { isBackendPreference, loadTf, selectBackend, type BackendChoice, type BackendPreference } from '../compute/backend';
+
+export const BACKEND_CHANGE = 'tutorial:backend-change';
+
+/** A message for the reader: what was wrong with the input and what was done instead. */
+export class InputProblem extends Error {}
+
+/** The backend the URL asks for (`?backend=wasm`), or auto. Nonsense values fall back to auto. */
+export function backendFromUrl(): BackendPreference {
+	const value = new URLSearchParams(location.search).get('backend');
+	return isBackendPreference(value) ? value : 'auto';
+}
+
+export abstract class WidgetElement<Result> extends HTMLElement {
+	protected tf: typeof TF | undefined;
+	protected backend: BackendChoice | undefined;
+	private pending = false;
+	private running: Promise<void> | undefined;
+	private firstResult = true;
+
+	/** Name used in data-widget and in the timing measures. */
+	get widgetName(): string {
+		return this.dataset.widget ?? this.localName;
+	}
+
+	/** The reader-visible message line (role="status" or "alert" is set per message). */
+	protected get messageBox(): HTMLElement | null {
+		return this.querySelector('[data-role="message"]');
+	}
+
+	connectedCallback() {
+		this.dataset.status = 'loading';
+		this.bindControls();
+		const observer = new IntersectionObserver((entries) => {
+			if (!entries.some((e) => e.isIntersecting)) return;
+			observer.disconnect();
+			performance.mark(`widget:${this.widgetName}:visible`);
+			void this.hydrate();
+		});
+		observer.observe(this);
+		document.addEventListener(BACKEND_CHANGE, () => void this.switchBackend());
+	}
+
+	/** Wires the widget's own controls (called before hydration, so controls already update the URL state). */
+	protected abstract bindControls(): void;
+	/** Computes the current state's result with tfjs. */
+	protected abstract compute(tf: typeof TF): Promise<Result>;
+	/** Shows a result (no maths here). */
+	protected abstract render(result: Result): void;
+
+	private async hydrate() {
+		try {
+			await this.switchBackend();
+		} catch (error) {
+			this.showError(error);
+		}
+	}
+
+	private async switchBackend() {
+		this.tf = await loadTf();
+		this.backend = await selectBackend(backendFromUrl());
+		this.dataset.backend = this.backend.name;
+		this.requestUpdate();
+	}
+
+	/** Asks for a recompute; rapid requests coalesce into one run with the latest state. */
+	requestUpdate(): void {
+		if (!this.tf) return; // not hydrated yet: the first update happens on hydration
+		this.pending = true;
+		this.running ??= this.drain().finally(() => (this.running = undefined));
+	}
+
+	private async drain() {
+		while (this.pending) {
+			this.pending = false;
+			await this.updateOnce();
+		}
+	}
+
+	private async updateOnce() {
+		const name = this.widgetName;
+		const start = performance.now();
+		try {
+			const before = this.tf!.memory().numTensors;
+			const result = await this.compute(this.tf!);
+			this.render(result);
+			const leaked = this.tf!.memory().numTensors - before;
+			if (leaked !== 0) console.warn(`${name}: ${leaked} tensors not released by one update`);
+			performance.measure(`widget:${name}:update`, { start });
+			if (this.firstResult) {
+				this.firstResult = false;
+				performance.measure(`widget:${name}:ready`, `widget:${name}:visible`);
+			}
+			this.showTiming(performance.now() - start);
+			this.dataset.status = 'ready';
+		} catch (error) {
+			this.showError(error);
+		}
+	}
+
+	private showTiming(ms: number) {
+		const readout = this.querySelector<HTMLElement>('[data-role="backend-readout"]');
+		if (readout && this.backend) {
+			readout.textContent = `${this.backend.name} · ${ms.toFixed(1)} ms`;
+			readout.title = this.backend.reason;
+		}
+		this.clearMessage();
+	}
+
+	/** Shows a problem with the reader's input next to the widget; the last good result stays on screen. */
+	protected showInputProblem(message: string) {
+		const box = this.messageBox;
+		if (box) {
+			box.textContent = message;
+			box.dataset.kind = 'problem';
+		}
+	}
+
+	protected clearMessage() {
+		const box = this.messageBox;
+		if (box?.dataset.kind === 'error') {
+			box.textContent = '';
+			delete box.dataset.kind;
+		}
+	}
+
+	protected clearInputProblem() {
+		const box = this.messageBox;
+		if (box?.dataset.kind === 'problem') {
+			box.textContent = '';
+			delete box.dataset.kind;
+		}
+	}
+
+	private showError(error: unknown) {
+		const message = error instanceof Error ? error.message : String(error);
+		if (error instanceof InputProblem) {
+			this.showInputProblem(message);
+			this.dataset.status = 'ready';
+			return;
+		}
+		this.dataset.status = 'error';
+		const box = this.messageBox;
+		if (box) {
+			box.textContent = message;
+			box.dataset.kind = 'error';
+		}
+	}
+}
