@@ -47,7 +47,7 @@ test('static formulas need no KaTeX JavaScript in the page', async ({ page }) =>
 	page.on('request', (r) => {
 		if (r.resourceType() === 'script') scripts.push(r.url());
 	});
-	await page.goto('/en/tutorial/algorithms/');
+	await page.goto('/en/tutorial/concepts/');
 	await expect(page.locator('main .katex').first()).toBeVisible();
 	expect(scripts.filter((s) => /katex/i.test(s))).toEqual([]);
 });

@@ -186,3 +186,20 @@ describe('seeded weights', () => {
 		expect([a(), a(), a()]).toEqual([b(), b(), b()]);
 	});
 });
+
+describe('multi-head self-attention', () => {
+	const X = seededMatrix(77, 6, 12, 1);
+	const projections = { WQ: seededMatrix(1, 12, 12, 0.9), WK: seededMatrix(2, 12, 12, 0.9), WV: seededMatrix(3, 12, 12, 0.9) };
+	for (const heads of [1, 2, 3, 4])
+		for (const causal of [false, true])
+			it(`matches the reference with ${heads} head(s)${causal ? ', causal' : ''}`, async () => {
+				const options = { causal, scale: true, temperature: 0.8 };
+				const got = await withoutLeaks(() => kernels.multiHeadSelfAttention(tf, X, projections, heads, options));
+				const want = multiHeadAttention(X, projections, heads, options);
+				expect(got).toHaveLength(heads);
+				got.forEach((head, h) => {
+					expectClose(head.weights, want[h]!.weights);
+					expectClose(head.output, want[h]!.output);
+				});
+			});
+});

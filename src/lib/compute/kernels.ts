@@ -127,3 +127,37 @@ export async function attention(
 	});
 	return { weights: await readMatrix(tf, weights), output: await readMatrix(tf, output) };
 }
+
+/**
+ * Multi-head self-attention over X (n × d_model) with projections (d_model × d_model): per head, the softmax
+ * weights and the output. Heads split the projected columns into equal blocks, as in the Transformer.
+ */
+export async function multiHeadSelfAttention(
+	tf: typeof TF,
+	X: Matrix,
+	weights: { WQ: Matrix; WK: Matrix; WV: Matrix },
+	heads: number,
+	options: AttentionOptions,
+): Promise<{ weights: Matrix; output: Matrix }[]> {
+	const n = X.length;
+	const dk = X[0]!.length / heads;
+	const perHead = tf.tidy(() => {
+		const x = tf.tensor2d(X);
+		const project = (W: Matrix) => tf.matMul(x, tf.tensor2d(W));
+		// [n, d_model] → [heads, n, d_k]
+		const split = (t: TF.Tensor2D) => tf.transpose(tf.reshape(t, [n, heads, dk]), [1, 0, 2]) as TF.Tensor3D;
+		const [q, k, v] = [weights.WQ, weights.WK, weights.WV].map((W) => split(project(W)));
+		const divisor = (options.scale ? Math.sqrt(dk) : 1) * options.temperature;
+		const scores = tf.div(tf.matMul(q!, k!, false, true), divisor);
+		const allowed = tf.tensor2d(
+			Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => !(options.causal && j > i))),
+			[n, n],
+			'bool',
+		);
+		const w = tf.softmax(tf.where(tf.broadcastTo(allowed, scores.shape), scores, tf.fill(scores.shape, -Infinity)));
+		return [w, tf.matMul(w, v!)] as const;
+	});
+	const [w, out] = await Promise.all([perHead[0].array(), perHead[1].array()]);
+	tf.dispose([...perHead]);
+	return (w as number[][][]).map((weightsOfHead, h) => ({ weights: weightsOfHead, output: (out as number[][][])[h]! }));
+}

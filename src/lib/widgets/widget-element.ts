@@ -79,6 +79,11 @@ export abstract class WidgetElement<Result> extends HTMLElement {
 		this.running ??= this.drain().finally(() => (this.running = undefined));
 	}
 
+	/** Resolves when no update is running or queued (for tests and the benchmark). */
+	async settled(): Promise<void> {
+		while (this.running) await this.running;
+	}
+
 	private async drain() {
 		while (this.pending) {
 			this.pending = false;
@@ -93,8 +98,10 @@ export abstract class WidgetElement<Result> extends HTMLElement {
 			const before = this.tf!.memory().numTensors;
 			const result = await this.compute(this.tf!);
 			this.render(result);
-			const leaked = this.tf!.memory().numTensors - before;
-			if (leaked !== 0) console.warn(`${name}: ${leaked} tensors not released by one update`);
+			const after = this.tf!.memory().numTensors;
+			// Exposed so tests and the benchmark can see that updates release every tensor.
+			this.dataset.tensors = String(after);
+			if (after !== before) console.warn(`${name}: ${after - before} tensors not released by one update`);
 			performance.measure(`widget:${name}:update`, { start });
 			if (this.firstResult) {
 				this.firstResult = false;
@@ -133,9 +140,24 @@ export abstract class WidgetElement<Result> extends HTMLElement {
 		}
 	}
 
+	private urlNote = '';
+
+	/** Link parameters that had to be ignored: shown until the reader changes something. */
+	protected noteUrlProblems(message: string) {
+		this.urlNote = message;
+		this.showInputProblem(message);
+	}
+
+	protected forgetUrlProblems() {
+		this.urlNote = '';
+	}
+
+	/** Removes the input problem (the note about ignored link parameters stays until the reader acts). */
 	protected clearInputProblem() {
 		const box = this.messageBox;
-		if (box?.dataset.kind === 'problem') {
+		if (box?.dataset.kind !== 'problem') return;
+		if (this.urlNote) box.textContent = this.urlNote;
+		else {
 			box.textContent = '';
 			delete box.dataset.kind;
 		}

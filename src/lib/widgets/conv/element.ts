@@ -69,12 +69,13 @@ export class ConvolutionElement extends WidgetElement<ConvResult> {
 		const { state, problems } = readState(convSpec, new URLSearchParams(location.search));
 		this.state = state;
 		this.syncControls();
-		if (problems.length) this.showInputProblem(template(this.strings.urlIgnored!, { list: problems.join('; ') }));
+		if (problems.length) this.noteUrlProblems(template(this.strings.urlIgnored!, { list: problems.join('; ') }));
 	}
 
 	/** A change the reader made: new history entry, recompute. */
 	private commit(change: Partial<ConvState>, mode: 'push' | 'replace' = 'push') {
 		this.state = { ...this.state, ...change };
+		this.forgetUrlProblems();
 		writeState(convSpec, this.state, mode);
 		this.syncControls();
 		this.requestUpdate();
@@ -114,8 +115,8 @@ export class ConvolutionElement extends WidgetElement<ConvResult> {
 			cell.removeAttribute('aria-invalid');
 			kernel[Number(cell.dataset.r)]!.push(value);
 		}
-		this.clearInputProblem();
 		this.commit({ kernel }, 'replace');
+		this.clearInputProblem();
 	}
 
 	private outputSize() {

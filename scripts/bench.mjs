@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+/**
+ * Benchmark (not a test): drives the built site in headless Chromium and prints, per widget and backend,
+ * p50/p95 of `widget:<name>:update` over 100 updates, `widget:<name>:ready`, tensors after the run, and the
+ * JavaScript each page downloads (gzip). Usage: npm run build && npm run bench [-- --updates 100]
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const args = new Map(process.argv.slice(2).map((a, i, all) => [a, all[i + 1]]));
+const UPDATES = Number(args.get('--updates') ?? 100);
+const PORT = 4331;
+const BASE = `http://127.0.0.1:${PORT}`;
+const BACKENDS = ['auto', 'wasm', 'webgl', 'webgpu', 'cpu'];
+const WIDGETS = [
+	{ name: 'convolution', selector: 'conv-widget' },
+	{ name: 'pooling', selector: 'pool-widget' },
+	{ name: 'rnn', selector: 'rnn-widget' },
+	{ name: 'attention', selector: 'attention-widget' },
+];
+
+if (!existsSync('dist/index.html')) {
+	console.error('No built site in dist/: run `npm run build` first.');
+	process.exit(1);
+}
+
+const server = spawn('node_modules/.bin/astro', ['preview', '--host', '127.0.0.1', '--port', String(PORT)], { stdio: 'ignore' });
+const stop = () => server.kill();
+process.on('exit', stop);
+for (let i = 0; i < 100; i++) {
+	if (await fetch(BASE + '/en/').then((r) => r.ok, () => false)) break;
+	await new Promise((r) => setTimeout(r, 200));
+}
+
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const browser = await chromium.launch({
+	executablePath,
+	args: ['--enable-unsafe-webgpu', '--enable-unsafe-swiftshader', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+
+const quantile = (values, q) => {
+	if (!values.length) return NaN;
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+};
+
+/** JavaScript bytes (gzip) a page downloads, including lazily loaded chunks and .wasm once widgets hydrate. */
+async function pageWeight(path, scrollAll) {
+	const page = await browser.newPage();
+	const bodies = [];
+	page.on('response', async (response) => {
+		const type = response.request().resourceType();
+		if (type === 'script' || response.url().endsWith('.wasm')) bodies.push(response.body().catch(() => Buffer.alloc(0)));
+	});
+	await page.goto(BASE + path, { waitUntil: 'networkidle' });
+	if (scrollAll) {
+		for (const { selector } of WIDGETS) {
+			const el = page.locator(selector);
+			if (await el.count()) {
+				await el.scrollIntoViewIfNeeded();
+				await page.waitForFunction((s) => document.querySelector(s)?.dataset.status !== 'loading', selector, { timeout: 60_000 }).catch(() => {});
+			}
+		}
+		await page.waitForLoadState('networkidle');
+	}
+	const buffers = await Promise.all(bodies);
+	await page.close();
+	return { files: buffers.length, gzip: buffers.reduce((sum, b) => sum + gzipSync(b).length, 0) };
+}
+
+const rows = [];
+for (const backend of BACKENDS) {
+	const page = await browser.newPage();
+	await page.goto(`${BASE}/en/tutorial/algorithms/${backend === 'auto' ? '' : `?backend=${backend}`}`);
+	for (const widget of WIDGETS) {
+		const present = await page.locator(widget.selector).count();
+		if (!present) continue;
+		await page.locator(widget.selector).scrollIntoViewIfNeeded();
+		const result = await page.evaluate(
+			async ({ selector, name, updates }) => {
+				const el = document.querySelector(selector);
+				const t0 = performance.now();
+				while (el.dataset.status === 'loading' && performance.now() - t0 < 60_000) await new Promise((r) => setTimeout(r, 20));
+				await el.settled();
+				const ready = performance.getEntriesByName(`widget:${name}:ready`).at(-1)?.duration ?? NaN;
+				performance.clearMeasures(`widget:${name}:update`);
+				for (let i = 0; i < updates; i++) {
+					el.requestUpdate();
+					await el.settled();
+				}
+				const durations = performance.getEntriesByName(`widget:${name}:update`).map((e) => e.duration);
+				return { ready, durations, backend: el.dataset.backend, tensors: el.dataset.tensors, status: el.dataset.status };
+			},
+			{ selector: widget.selector, name: widget.name, updates: UPDATES },
+		);
+		rows.push({
+			widget: widget.name,
+			asked: backend,
+			used: result.backend ?? '—',
+			p50: quantile(result.durations, 0.5),
+			p95: quantile(result.durations, 0.95),
+			n: result.durations.length,
+			ready: result.ready,
+			tensors: result.tensors ?? '—',
+		});
+	}
+	await page.close();
+}
+
+const fmt = (v) => (Number.isFinite(v) ? v.toFixed(1) : '—');
+console.log(`\nWidget updates (${UPDATES} per widget and backend; ms; targets with auto: p95 ≤ 16, ready ≤ 300)\n`);
+console.log('| widget | backend asked | backend used | update p50 | update p95 | updates | ready | tensors after |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.widget} | ${r.asked} | ${r.used} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${r.n} | ${fmt(r.ready)} | ${r.tensors} |`);
+
+console.log('\nJavaScript downloaded per page (gzip; after every widget has hydrated)\n');
+console.log('| page | files | KB gzip |');
+console.log('|---|---|---|');
+for (const [path, scroll] of [['/en/tutorial/concepts/', false], ['/en/tutorial/code/', false], ['/en/tutorial/algorithms/', true]]) {
+	const w = await pageWeight(path, scroll);
+	console.log(`| ${path} | ${w.files} | ${(w.gzip / 1024).toFixed(1)} |`);
+}
+await browser.close();
+stop();

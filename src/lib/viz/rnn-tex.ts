@@ -1,0 +1,69 @@
+/**
+ * TeX for the RNN / LSTM widget's current step, with its numbers, in the chapter's notation (x_t ∈ R^{d_x},
+ * h_t ∈ R^{d_h}; LSTM gates written with the concatenation [h_{t−1}; x_t]). Strings only: the numbers come from
+ * the caller (the step arithmetic from src/lib/reference, h_t and c_t from tfjs).
+ */
+import type { Vector } from '../reference/matrix';
+import { num } from './tex';
+
+/** A column vector; plain minus signs (num()'s parentheses are for inline products, not matrix entries). */
+export function vecTex(v: Vector, digits = 2): string {
+	const entries = v.map((x) => num(x, digits).replace(/^\((.*)\)$/, '$1'));
+	return `\\begin{bmatrix} ${entries.join(' \\\\ ')} \\end{bmatrix}`;
+}
+
+const under = (v: Vector, label: string, digits = 2) => `\\underbrace{${vecTex(v, digits)}}_{${label}}`;
+
+export interface RnnStepNumbers {
+	/** The step, 1-based. */
+	t: number;
+	x: Vector;
+	hPrev: Vector;
+	/** W_xh x_t, W_hh h_{t−1}, b_h and their sum (the reference's step). */
+	inputPart: Vector;
+	recurrentPart: Vector;
+	bias: Vector;
+	preActivation: Vector;
+	/** h_t as computed by tfjs. */
+	h: Vector;
+}
+
+/** h_t = tanh(W_xh x_t + W_hh h_{t−1} + b_h), then the same with the current numbers. */
+export function rnnStepTex(s: RnnStepNumbers): string {
+	const t = s.t;
+	const prev = `h_{${t - 1}}`;
+	return [
+		'\\begin{aligned}',
+		`h_{${t}} &= \\tanh\\big(W_{xh}\\, x_{${t}} + W_{hh}\\, ${prev} + b_h\\big), \\qquad x_{${t}} = ${vecTex(s.x)},\\quad ${prev} = ${vecTex(s.hPrev, 3)} \\\\[0.5em]`,
+		`&= \\tanh\\left( ${under(s.inputPart, `W_{xh} x_{${t}}`)} + ${under(s.recurrentPart, `W_{hh} ${prev}`)} + ${under(s.bias, 'b_h')} \\right)`,
+		`= \\tanh ${vecTex(s.preActivation)} = ${vecTex(s.h, 3)}`,
+		'\\end{aligned}',
+	].join('\n');
+}
+
+export interface LstmStepNumbers {
+	t: number;
+	cPrev: Vector;
+	/** Gates of this step (the reference's step). */
+	i: Vector;
+	f: Vector;
+	o: Vector;
+	g: Vector;
+	/** c_t and h_t as computed by tfjs. */
+	c: Vector;
+	h: Vector;
+}
+
+/** The gate definitions, then c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t and h_t = o_t ⊙ tanh(c_t) with the current numbers. */
+export function lstmStepTex(s: LstmStepNumbers): string {
+	const t = s.t;
+	const hx = `[h_{${t - 1}};\\, x_{${t}}]`;
+	return [
+		'\\begin{aligned}',
+		`&f_{${t}} = \\sigma\\big(W_f ${hx} + b_f\\big),\\quad i_{${t}} = \\sigma\\big(W_i ${hx} + b_i\\big),\\quad o_{${t}} = \\sigma\\big(W_o ${hx} + b_o\\big),\\quad g_{${t}} = \\tanh\\big(W_g ${hx} + b_g\\big) \\\\[0.5em]`,
+		`c_{${t}} &= f_{${t}} \\odot c_{${t - 1}} + i_{${t}} \\odot g_{${t}}`,
+		`= ${under(s.f, `f_{${t}}`)} \\odot ${under(s.cPrev, `c_{${t - 1}}`, 3)} + ${under(s.i, `i_{${t}}`)} \\odot ${under(s.g, `g_{${t}}`)} = ${vecTex(s.c, 3)} \\\\[0.5em]`,
+		`h_{${t}} &= o_{${t}} \\odot \\tanh(c_{${t}}) = ${under(s.o, `o_{${t}}`)} \\odot \\tanh ${vecTex(s.c, 3)} = ${vecTex(s.h, 3)}`,
+		'\\end{aligned}',
+	].join('\n');
+}
