@@ -73,7 +73,8 @@ test('without a choice, a software WebGPU adapter is passed over for a faster ba
 	const backend = await conv.getAttribute('data-backend');
 	expect(['wasm', 'webgl', 'cpu', 'webgpu']).toContain(backend);
 	const hasHardwareGpu = await page.evaluate(async () => {
-		const adapter = await (navigator as Navigator & { gpu?: { requestAdapter(): Promise<{ info?: { isFallbackAdapter?: boolean } } | null> } }).gpu?.requestAdapter();
+		const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<{ info?: { isFallbackAdapter?: boolean } } | null> } }).gpu;
+		const adapter = await gpu?.requestAdapter();
 		return Boolean(adapter && !adapter.info?.isFallbackAdapter);
 	});
 	if (!hasHardwareGpu) expect(backend).toBe('wasm');

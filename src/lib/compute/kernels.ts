@@ -58,7 +58,7 @@ export async function rnnSequence(tf: typeof TF, w: RnnWeights, xs: Vector[]): P
 		let h: TF.Tensor2D = tf.zeros([w.bh.length, 1]);
 		const out: TF.Tensor2D[] = [];
 		for (const x of xs) {
-			h = tf.tanh(tf.add(tf.add(tf.matMul(Wxh, tf.tensor2d(x, [x.length, 1])), tf.matMul(Whh, h)), b));
+			h = tf.tanh(tf.add(tf.add(tf.matMul(Wxh, tf.tensor2d(x, [x.length, 1])), tf.matMul(Whh, h)), b)) as TF.Tensor2D;
 			out.push(h);
 		}
 		return out.length ? tf.transpose(tf.concat(out, 1)) : tf.zeros([0, w.bh.length]);
@@ -72,7 +72,8 @@ export async function lstmSequence(tf: typeof TF, w: LstmWeights, xs: Vector[]):
 	const stacked = tf.tidy(() => {
 		const gate = (g: LstmWeights['i']) => ({ W: tf.tensor2d(g.W), U: tf.tensor2d(g.U), b: tf.tensor2d(g.b, [n, 1]) });
 		const [gi, gf, go, gg] = [gate(w.i), gate(w.f), gate(w.o), gate(w.g)];
-		const pre = (g: typeof gi, x: TF.Tensor2D, h: TF.Tensor2D) => tf.add(tf.add(tf.matMul(g.W, x), tf.matMul(g.U, h)), g.b);
+		const pre = (g: typeof gi, x: TF.Tensor2D, h: TF.Tensor2D) =>
+			tf.add(tf.add(tf.matMul(g.W, x), tf.matMul(g.U, h)), g.b) as TF.Tensor2D;
 		let h: TF.Tensor2D = tf.zeros([n, 1]);
 		let c: TF.Tensor2D = tf.zeros([n, 1]);
 		const rows: TF.Tensor2D[] = [];
@@ -82,8 +83,8 @@ export async function lstmSequence(tf: typeof TF, w: LstmWeights, xs: Vector[]):
 			const f = tf.sigmoid(pre(gf, x, h));
 			const o = tf.sigmoid(pre(go, x, h));
 			const g = tf.tanh(pre(gg, x, h));
-			c = tf.add(tf.mul(f, c), tf.mul(i, g));
-			h = tf.mul(o, tf.tanh(c));
+			c = tf.add(tf.mul(f, c), tf.mul(i, g)) as TF.Tensor2D;
+			h = tf.mul(o, tf.tanh(c)) as TF.Tensor2D;
 			// One row of 6n numbers per step: i, f, o, g, c, h.
 			rows.push(tf.transpose(tf.concat([i, f, o, g, c, h], 0)));
 		}
@@ -143,7 +144,7 @@ export async function multiHeadSelfAttention(
 	const dk = X[0]!.length / heads;
 	const perHead = tf.tidy(() => {
 		const x = tf.tensor2d(X);
-		const project = (W: Matrix) => tf.matMul(x, tf.tensor2d(W));
+		const project = (W: Matrix) => tf.matMul(x, tf.tensor2d(W)) as TF.Tensor2D;
 		// [n, d_model] → [heads, n, d_k]
 		const split = (t: TF.Tensor2D) => tf.transpose(tf.reshape(t, [n, heads, dk]), [1, 0, 2]) as TF.Tensor3D;
 		const [q, k, v] = [weights.WQ, weights.WK, weights.WV].map((W) => split(project(W)));

@@ -9,6 +9,8 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import { isBackendPreference, loadTf, selectBackend, type BackendChoice, type BackendPreference } from '../compute/backend';
 
+import { markOverflowing } from '../site/scrollable-formulas';
+
 export const BACKEND_CHANGE = 'tutorial:backend-change';
 
 /** A message for the reader: what was wrong with the input and what was done instead. */
@@ -98,6 +100,7 @@ export abstract class WidgetElement<Result> extends HTMLElement {
 			const before = this.tf!.memory().numTensors;
 			const result = await this.compute(this.tf!);
 			this.render(result);
+			markOverflowing(this);
 			const after = this.tf!.memory().numTensors;
 			// Exposed so tests and the benchmark can see that updates release every tensor.
 			this.dataset.tensors = String(after);

@@ -37,12 +37,14 @@ export class AttentionElement extends WidgetElement<AttentionView> {
 		});
 		bindBackendControl(this);
 		const input = this.q<HTMLInputElement>('text');
-		input.addEventListener('input', () => this.commit({ text: input.value }, 'replace'));
+		// The box is the source of truth: an emptied box is an empty sentence (the URL omits the default one).
+		const asUrlText = () => (input.value === this.defaultText ? '' : input.value);
+		input.addEventListener('input', () => this.commit({ text: asUrlText() }, 'replace'));
 		input.addEventListener('change', () => writeState(attentionSpec, this.state, 'push'));
 		for (const button of this.querySelectorAll<HTMLButtonElement>('button[data-example]'))
 			button.addEventListener('click', () => {
 				input.value = button.dataset.example ?? '';
-				this.commit({ text: input.value, query: 1 });
+				this.commit({ text: asUrlText(), query: 1 });
 			});
 		this.q<HTMLInputElement>('causal').addEventListener('change', (e) => this.commit({ causal: (e.target as HTMLInputElement).checked }));
 		this.q<HTMLInputElement>('scale').addEventListener('change', (e) => this.commit({ scale: (e.target as HTMLInputElement).checked }));
@@ -99,7 +101,7 @@ export class AttentionElement extends WidgetElement<AttentionView> {
 	}
 
 	protected async compute(tf: typeof TF): Promise<AttentionView> {
-		const text = this.state.text || this.defaultText;
+		const text = this.q<HTMLInputElement>('text').value;
 		const prepared = prepareSentence(text);
 		if (prepared.tokens.length === 0) throw new InputProblem(this.strings.empty!);
 		const notes: string[] = [];

@@ -4,7 +4,7 @@ import * as kernels from '../../compute/kernels';
 import { convGeometry, convTerms } from '../../reference/convolution';
 import type { Matrix } from '../../reference/matrix';
 import { decodeMnistStrip, MNIST_SIDE, MNIST_STRIP_URL, type Digit } from '../../data/mnist';
-import { divergingScale, maxAbs, pixelScale } from '../../viz/colour';
+import { divergingScale, maxAbs, pixelScale, textOn } from '../../viz/colour';
 import { drawHeatmap, drawOutline } from '../../viz/heatmap';
 import { convCellTex, outputSizeTex } from '../../viz/tex';
 import { readState, writeState } from '../url-state';
@@ -97,6 +97,7 @@ export class ConvolutionElement extends WidgetElement<ConvResult> {
 			const w = s.kernel[Number(cell.dataset.r)]![Number(cell.dataset.c)]!;
 			if (document.activeElement !== cell) cell.value = String(+w.toFixed(4));
 			cell.style.background = scale(w);
+			cell.style.color = textOn(scale(w));
 			cell.removeAttribute('aria-invalid');
 		}
 	}
