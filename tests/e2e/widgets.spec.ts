@@ -6,6 +6,7 @@ import { conv2d } from '../../src/lib/reference/convolution';
 import { pool2d } from '../../src/lib/reference/pooling';
 import { referenceFrame, prepareSentence } from '../../src/lib/widgets/attention/frame';
 import type { Matrix } from '../../src/lib/reference/matrix';
+import { referenceFrame as rnnReference } from '../../src/lib/widgets/rnn/model';
 
 const digits = decodeMnistStrip(new Uint8Array(readFileSync('public/generated/mnist-strip.bin')));
 const TOLERANCE = 1e-4;
@@ -39,11 +40,13 @@ const CONV_STATE = 'conv.digit=8&conv.k=1,0,-1,2,0,-2,1,0,-1&conv.stride=2&conv.
 const POOL_STATE = 'pool.mode=avg&pool.window=3&pool.stride=2';
 const ATTN_TEXT = 'the bank of the river was steep';
 const ATTN_STATE = `attn.text=${encodeURIComponent(ATTN_TEXT)}&attn.heads=3&attn.causal=1&attn.temp=0.7`;
+const RNN_TEXT = 'long short-term memory keeps a cell state';
+const RNN_STATE = `rnn.text=${encodeURIComponent(RNN_TEXT)}&rnn.mode=lstm&rnn.step=4`;
 
 for (const backend of ['wasm', 'webgl', 'cpu', 'webgpu'] as const) {
 	test(`on ${backend}, the widgets show the reference's numbers for a URL-given state`, async ({ page }) => {
 		test.slow(backend === 'webgpu'); // a software adapter compiles shaders slowly
-		await page.goto(`/en/tutorial/algorithms/?backend=${backend}&${CONV_STATE}&${POOL_STATE}&${ATTN_STATE}`);
+		await page.goto(`/en/tutorial/algorithms/?backend=${backend}&${CONV_STATE}&${POOL_STATE}&${ATTN_STATE}&${RNN_STATE}`);
 
 		const conv = await ready(page, 'conv-widget', backend);
 		const input = digits[8]!.pixels;
@@ -57,6 +60,10 @@ for (const backend of ['wasm', 'webgl', 'cpu', 'webgpu'] as const) {
 			.poll(async () => (await tableValues(pool.locator('[data-role="data-table"]'))).length)
 			.toBe(pool2d(expectedMap, { mode: 'avg', window: 3, stride: 2 }).length);
 		expectClose(await tableValues(pool.locator('[data-role="data-table"]')), pool2d(expectedMap, { mode: 'avg', window: 3, stride: 2 }));
+
+		const rnn = await ready(page, 'rnn-widget', backend);
+		const lstm = rnnReference(RNN_TEXT).lstm;
+		expectClose(await tableValues(rnn.locator('[data-role="data-table"]')), lstm.map((step) => step.h));
 
 		const attention = await ready(page, 'attention-widget', backend);
 		const tokens = prepareSentence(ATTN_TEXT).tokens;

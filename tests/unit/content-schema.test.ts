@@ -29,7 +29,7 @@ describe('a chapter that breaks the schema fails the build, naming the file and 
 	beforeAll(async () => {
 		scratch = await mkdtemp(join(tmpdir(), 'site-'));
 		for (const path of ['package.json', 'astro.config.mjs', 'tsconfig.json', 'src', 'content', 'components'])
-			await cp(path, join(scratch, path), { recursive: true });
+			await cp(path, join(scratch, path), { recursive: true, verbatimSymlinks: true });
 		await symlink(resolve('node_modules'), join(scratch, 'node_modules'));
 	});
 	afterAll(async () => {

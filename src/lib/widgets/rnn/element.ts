@@ -9,7 +9,7 @@ import { lstmStepTex, rnnStepTex } from '../../viz/rnn-tex';
 import { readState, writeState, type ParamSpec } from '../url-state';
 import { InputProblem, WidgetElement } from '../widget-element';
 import { bindBackendControl, escapeHtml, fillDataTable, gridCellAt, template } from '../dom';
-import { clampText, D_H, embed, lstmWeights, mapRange, readSentence, rnnWeights, type MapName } from './model';
+import { clampText, D_H, displayToken, embed, lstmWeights, mapRange, readSentence, rnnWeights, type MapName } from './model';
 import { clampStep, rnnSpec, type RnnMode, type RnnState } from './state';
 
 interface RnnResult {
@@ -36,11 +36,12 @@ export class RnnElement extends WidgetElement<RnnResult> {
 	private state!: RnnState;
 	private spec!: ParamSpec<RnnState>;
 	private strings: Record<string, string> = {};
-	private last: RnnResult | undefined;
 	/** Problems with link parameters, shown until the reader changes something. */
 	private urlNotice = '';
 	/** The reader's text was longer than the limit (the message says how long it was). */
 	private charsNotice = '';
+	/** The reader's text has no tokens (the last result stays on screen). */
+	private emptyNotice = '';
 
 	private q<T extends Element>(role: string): T {
 		return this.querySelector<T>(`[data-role="${role}"]`)!;
@@ -85,9 +86,11 @@ export class RnnElement extends WidgetElement<RnnResult> {
 		const { state, problems } = readState(this.spec, new URLSearchParams(location.search));
 		this.state = state;
 		this.charsNotice = '';
+		this.emptyNotice = '';
 		this.urlNotice = problems.length ? template(this.strings.urlIgnored!, { list: problems.join('; ') }) : '';
 		const input = this.q<HTMLInputElement>('text');
 		if (input.value !== state.text) input.value = state.text;
+		input.removeAttribute('aria-invalid');
 		this.q<HTMLSelectElement>('mode').value = state.mode;
 		if (this.urlNotice) this.showInputProblem(this.urlNotice);
 	}
@@ -105,22 +108,25 @@ export class RnnElement extends WidgetElement<RnnResult> {
 		const clamped = clampText(raw);
 		this.charsNotice = clamped.truncated ? template(this.strings.tooLongChars!, { n: clamped.length, max: clamped.text.length }) : '';
 		const sentence = readSentence(clamped.text);
+		const input = this.q<HTMLInputElement>('text');
 		if (sentence.tokens.length === 0) {
-			this.q<HTMLInputElement>('text').setAttribute('aria-invalid', 'true');
-			this.showInputProblem(this.strings.empty!);
+			input.setAttribute('aria-invalid', 'true');
+			this.emptyNotice = this.strings.empty!;
+			this.showInputProblem(this.emptyNotice);
 			return;
 		}
-		this.q<HTMLInputElement>('text').removeAttribute('aria-invalid');
+		input.removeAttribute('aria-invalid');
+		this.emptyNotice = '';
 		this.commit({ text: clamped.text, step: clampStep(this.state.step, sentence.tokens.length) }, mode);
 	}
 
+	/** The step shown: the state's step clamped to the current sentence (the last result may be older). */
 	private currentStep(): number {
-		return clampStep(this.state.step, this.last?.tokens.length ?? readSentence(this.state.text).tokens.length);
+		return clampStep(this.state.step, readSentence(this.state.text).tokens.length);
 	}
 
 	private goTo(step: number) {
-		const count = this.last?.tokens.length ?? readSentence(this.state.text).tokens.length;
-		const next = clampStep(step, count);
+		const next = clampStep(step, readSentence(this.state.text).tokens.length);
 		if (next !== this.state.step) this.commit({ step: next }, 'replace');
 	}
 
@@ -138,11 +144,10 @@ export class RnnElement extends WidgetElement<RnnResult> {
 	}
 
 	protected render(result: RnnResult) {
-		this.last = result;
 		const { tokens, h, mode } = result;
 		const count = tokens.length;
 		const t = clampStep(this.state.step, count);
-		const token = tokens[t - 1]!;
+		const token = displayToken(tokens[t - 1]!);
 
 		this.renderTokens(tokens, t);
 		const readout = template(this.strings.stepReadout!, { t, n: count, token });
@@ -150,8 +155,9 @@ export class RnnElement extends WidgetElement<RnnResult> {
 		slider.max = String(count);
 		slider.value = String(t);
 		slider.setAttribute('aria-valuetext', readout);
-		this.q<HTMLButtonElement>('prev').disabled = t <= 1;
-		this.q<HTMLButtonElement>('next').disabled = t >= count;
+		// aria-disabled, not disabled: a disabled button would drop the keyboard focus at the first or last step.
+		this.q<HTMLButtonElement>('prev').setAttribute('aria-disabled', String(t <= 1));
+		this.q<HTMLButtonElement>('next').setAttribute('aria-disabled', String(t >= count));
 		this.q<HTMLElement>('step-readout').textContent = readout;
 		this.q<HTMLSelectElement>('mode').value = mode;
 
@@ -167,11 +173,11 @@ export class RnnElement extends WidgetElement<RnnResult> {
 		fillDataTable(
 			this.q<HTMLTableElement>('data-table'),
 			h,
-			tokens.map((tok, k) => `${k + 1} ${tok}`),
+			tokens.map((tok, k) => `${k + 1} ${displayToken(tok)}`),
 			Array.from({ length: D_H }, (_, j) => template(this.strings.unit!, { j: j + 1 })),
 		);
 
-		const notes = [this.urlNotice, this.charsNotice, result.total > count ? template(this.strings.tooLong!, { n: result.total, max: count }) : '']
+		const notes = [this.urlNotice, this.emptyNotice, this.charsNotice, result.total > count ? template(this.strings.tooLong!, { n: result.total, max: count }) : '']
 			.filter(Boolean)
 			.join(' ');
 		if (notes) this.showInputProblem(notes);
@@ -201,10 +207,12 @@ export class RnnElement extends WidgetElement<RnnResult> {
 		const colour = range.kind === 'signed' ? divergingScale(range.max) : sequentialScale(range.max);
 		drawHeatmap(svg, transpose(rows), colour);
 		svg.style.setProperty('--cols', String(rows.length));
-		drawOutline(svg, 'step', { row: 0, col: t - 1, h: D_H, w: 1 });
-		// New columns are appended after the outline: keep the outline on top.
-		const outline = svg.querySelector('rect.outline-step');
-		if (outline && outline !== svg.lastElementChild) svg.append(outline);
+		const column = { row: 0, col: t - 1, h: D_H, w: 1 };
+		drawOutline(svg, 'step-halo', column);
+		drawOutline(svg, 'step', column);
+		// New columns are appended after the outlines: keep the outlines on top (halo under the black line).
+		const outlines = [svg.querySelector('rect.outline-step-halo'), svg.querySelector('rect.outline-step')];
+		if (outlines[1] !== svg.lastElementChild) for (const outline of outlines) if (outline) svg.append(outline);
 	}
 
 	/** Token buttons are rebuilt only when the tokens change, so focus stays on the button the reader pressed. */
@@ -214,7 +222,11 @@ export class RnnElement extends WidgetElement<RnnResult> {
 		if (box.dataset.tokens !== key) {
 			box.dataset.tokens = key;
 			box.innerHTML = tokens
-				.map((token, k) => `<button type="button" data-t="${k + 1}" aria-label="${escapeHtml(template(this.strings.tokenButton!, { t: k + 1, token }))}">${escapeHtml(token)}</button>`)
+				.map((full, k) => {
+					const token = displayToken(full);
+					const label = escapeHtml(template(this.strings.tokenButton!, { t: k + 1, token }));
+					return `<button type="button" data-t="${k + 1}" aria-label="${label}">${escapeHtml(token)}</button>`;
+				})
 				.join('');
 		}
 		for (const button of box.querySelectorAll<HTMLButtonElement>('button[data-t]')) {

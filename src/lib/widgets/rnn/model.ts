@@ -5,6 +5,7 @@
 import { lstmSequence, rnnSequence, type GateWeights, type LstmStep, type LstmWeights, type RnnStep, type RnnWeights } from '../../reference/recurrent';
 import { hashString, seededMatrix } from '../../reference/random';
 import type { Vector } from '../../reference/matrix';
+import { clampChars, tokenize } from '../../text/tokenize';
 
 /** Size of a token's vector x_t. */
 export const D_X = 4;
@@ -27,35 +28,12 @@ export function defaultSentence(lang: RnnLang): string {
 	return RNN_EXAMPLES[lang][0]!;
 }
 
-/** The first MAX_CHARS characters (UTF-16 units, as the URL limit counts them) without splitting a surrogate pair. */
+/** The first MAX_CHARS characters, without splitting a surrogate pair. */
 export function clampText(text: string): { text: string; truncated: boolean; length: number } {
-	if (text.length <= MAX_CHARS) return { text, truncated: false, length: text.length };
-	let cut = text.slice(0, MAX_CHARS);
-	if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-	return { text: cut, truncated: true, length: text.length };
+	return clampChars(text, MAX_CHARS);
 }
 
-/** Scripts written without spaces between words. */
-const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}`;
-/** A space between two CJK characters: the reader has segmented the words by hand (“我 爱 深度 学习”). */
-const SEGMENTED = new RegExp(String.raw`[${CJK}]\s+[${CJK}]`, 'u');
-/** One CJK character | a run of other letters/digits (with inner apostrophes: “don't”) | one other visible symbol. */
-const PER_CHARACTER = new RegExp(String.raw`[${CJK}]|(?:(?![${CJK}])[\p{L}\p{M}\p{N}])+(?:['’](?:(?![${CJK}])[\p{L}\p{M}\p{N}])+)*|[^\s\p{L}\p{M}\p{N}]`, 'gu');
-/** The same, but a run of CJK characters is one token (a word the reader delimited with spaces). */
-const PER_WORD = new RegExp(String.raw`[${CJK}]+|(?:(?![${CJK}])[\p{L}\p{M}\p{N}])+(?:['’](?:(?![${CJK}])[\p{L}\p{M}\p{N}])+)*|[^\s\p{L}\p{M}\p{N}]`, 'gu');
-
-/**
- * Splits a sentence into tokens. Latin (and other spaced) text: lower-cased words, each punctuation mark its own
- * token. Chinese/Japanese text has no spaces between words, and a real word segmenter would be a large dictionary,
- * so each CJK character is one token — unless the reader separates CJK words with spaces (detected as a space
- * between two CJK characters anywhere in the text): then every run of CJK characters is one token, so
- * “我 爱 深度 学习” gives 我 | 爱 | 深度 | 学习 while “我爱深度学习” gives six tokens. Full-width punctuation (，。)
- * is punctuation, one token each.
- */
-export function tokenize(text: string): string[] {
-	const normal = text.normalize('NFC').toLowerCase();
-	return normal.match(SEGMENTED.test(normal) ? PER_WORD : PER_CHARACTER) ?? [];
-}
+export { tokenize };
 
 export interface Sentence {
 	/** The tokens shown (at most MAX_TOKENS). */
@@ -72,6 +50,12 @@ export function readSentence(text: string): Sentence {
 	const clamped = clampText(text);
 	const all = tokenize(clamped.text);
 	return { tokens: all.slice(0, MAX_TOKENS), total: all.length, charsTruncated: clamped.truncated, length: clamped.length };
+}
+
+/** A token as labels show it: a long “word” (a pasted URL, 2,000 letters) is cut so the layout holds. */
+export function displayToken(token: string, max = 16): string {
+	const chars = Array.from(token);
+	return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : token;
 }
 
 /** A token's vector x_t ∈ R^{d_x}, uniform in [−1, 1], seeded by the token's text: the same token, the same vector. */
