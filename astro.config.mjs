@@ -35,6 +35,21 @@ export default defineConfig({
 			// Chapters appear in the order of their `sidebar.order` (the article's six parts, then references),
 			// so a contributor adds a chapter without touching this file.
 			sidebar: [{ autogenerate: { directory: 'tutorial' } }],
+			// Nothing on this site talks to another origin, and this policy makes the browser enforce it — also inside
+			// code cells, whose workers (started from blob: URLs) inherit it: no fetch and no script or module import
+			// from elsewhere. Inline scripts (Starlight's theme) and eval (the cells' reader code) stay allowed.
+			head: [
+				{
+					tag: 'meta',
+					attrs: {
+						'http-equiv': 'Content-Security-Policy',
+						content:
+							"default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval' blob:; " +
+							"style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
+							"connect-src 'self'; worker-src 'self' blob:",
+					},
+				},
+			],
 			components: {
 				PageTitle: './src/components/PageTitle.astro',
 				MarkdownContent: './src/components/MarkdownContent.astro',

@@ -76,24 +76,42 @@ async function trySetBackend(tf: typeof TF, name: BackendName): Promise<string |
 }
 
 let current: Promise<BackendChoice> | undefined;
-let currentPreference: BackendPreference | undefined;
+let currentPreference: string | undefined;
 
 /**
- * Chooses and activates a backend. The choice is shared by everything on the page (tfjs has one active backend);
- * asking again with the same preference returns the same choice.
+ * What the backend is for. `inference` (widgets): forward computations only. `training` (code cells): gradients
+ * too — and tfjs's WASM backend has no gradient kernels for convolution (`Conv2DBackpropFilter` is not registered,
+ * measured with tfjs 4.22), so training skips it.
  */
-export function selectBackend(preference: BackendPreference = 'auto'): Promise<BackendChoice> {
-	if (current && currentPreference === preference) return current;
-	currentPreference = preference;
-	current = choose(preference);
+export type BackendPurpose = 'inference' | 'training';
+
+const UNSUITABLE: Record<BackendPurpose, Partial<Record<BackendName, string>>> = {
+	inference: {},
+	training: { wasm: 'the WASM backend cannot train convolutions (no Conv2DBackpropFilter kernel)' },
+};
+
+/**
+ * Chooses and activates a backend. The choice is shared by everything in this page or worker (tfjs has one active
+ * backend); asking again with the same preference returns the same choice.
+ */
+export function selectBackend(preference: BackendPreference = 'auto', purpose: BackendPurpose = 'inference'): Promise<BackendChoice> {
+	const key = `${preference}:${purpose}`;
+	if (current && currentPreference === key) return current;
+	currentPreference = key;
+	current = choose(preference, purpose);
 	return current;
 }
 
-async function choose(preference: BackendPreference): Promise<BackendChoice> {
+async function choose(preference: BackendPreference, purpose: BackendPurpose): Promise<BackendChoice> {
 	const tf = await loadTf();
 	const skipped: BackendChoice['skipped'] = [];
 	const order: BackendName[] = preference === 'auto' ? [...BACKENDS] : [preference, ...BACKENDS.filter((b) => b !== preference && b !== 'webgpu')];
 	for (const name of order) {
+		const unsuitable = UNSUITABLE[purpose][name];
+		if (unsuitable && name !== preference) {
+			skipped.push({ name, why: unsuitable });
+			continue;
+		}
 		if (name === 'webgpu' && preference === 'auto') {
 			const why = await webgpuUnsuitable();
 			if (why) {

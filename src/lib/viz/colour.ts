@@ -41,3 +41,13 @@ export function textOn(fill: string): string {
 export function maxAbs(values: number[][]): number {
 	return values.reduce((m, row) => row.reduce((mm, v) => Math.max(mm, Math.abs(v)), m), 0);
 }
+
+/**
+ * Colours of the series of a line chart (loss, accuracy, …): the Okabe–Ito palette, designed to stay distinct for
+ * the common colour-vision deficiencies, and readable on light and dark backgrounds; series are also named in a legend.
+ */
+const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9'] as const;
+
+export function seriesColour(index: number): string {
+	return OKABE_ITO[index % OKABE_ITO.length]!;
+}

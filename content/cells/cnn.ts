@@ -1,0 +1,50 @@
+// The CNN of part 4 (Conv2D 32 → MaxPool → Conv2D 64 → MaxPool → Conv2D 64 → Flatten → Dense 64 → Dense 10),
+// written with TensorFlow.js and trained here, in your browser, on real MNIST digits.
+// Provided by the cell: `tf` (TensorFlow.js), `data` (the data sets this site serves), `out` (charts, pictures).
+const TRAIN = 8000; // training digits (at most 8,000); fewer trains faster
+const EPOCHS = 1;
+const BATCH = 32;
+
+const { train, test } = await data.mnist();
+const n = Math.min(TRAIN, train.count);
+const xs = tf.tensor4d(train.images.subarray(0, n * 784), [n, 28, 28, 1]);
+const ys = tf.oneHot(tf.tensor1d(train.labels.subarray(0, n), 'int32'), 10);
+const xTest = tf.tensor4d(test.images, [test.count, 28, 28, 1]);
+const yTest = tf.oneHot(tf.tensor1d(test.labels, 'int32'), 10);
+out.image('first-digit', Array.from(train.images.subarray(0, 784)), { width: 28, height: 28, title: `label ${train.labels[0]}` });
+
+const model = tf.sequential({
+	layers: [
+		tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 32, kernelSize: 3, activation: 'relu' }),
+		tf.layers.maxPooling2d({ poolSize: 2 }),
+		tf.layers.conv2d({ filters: 64, kernelSize: 3, activation: 'relu' }),
+		tf.layers.maxPooling2d({ poolSize: 2 }),
+		tf.layers.conv2d({ filters: 64, kernelSize: 3, activation: 'relu' }),
+		tf.layers.flatten(),
+		tf.layers.dense({ units: 64, activation: 'relu' }),
+		tf.layers.dense({ units: 10, activation: 'softmax' }),
+	],
+});
+model.compile({ optimizer: tf.train.adam(0.002), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+console.log(`parameters: ${model.countParams()}`); // 93,322, as counted in part 3
+
+const steps = EPOCHS * Math.ceil(n / BATCH);
+let step = 0;
+await model.fit(xs, ys, {
+	epochs: EPOCHS,
+	batchSize: BATCH,
+	shuffle: true,
+	callbacks: {
+		onBatchEnd: async (_batch, logs) => {
+			step++;
+			out.append('curves', 'loss', step, logs!.loss as number);
+			out.append('curves', 'accuracy', step, logs!.acc as number);
+			out.progress('batch', step, steps);
+		},
+	},
+});
+
+const [, accuracy] = model.evaluate(xTest, yTest) as tf.Scalar[];
+const heldOut = (await accuracy!.data())[0]!;
+console.log(`held-out accuracy: ${(heldOut * 100).toFixed(1)}% on ${test.count} digits never seen in training`);
+heldOut;

@@ -1,0 +1,171 @@
+/**
+ * `<code-cell>`: the page side of a runnable cell — editor, toolbar, persistence and sharing, the worker's
+ * lifecycle (Run, Stop, time limit) and the output panel. Reader code never runs on the page: only in the worker.
+ */
+import { CellRunner } from './runner';
+import { OutputView } from './output-view';
+import { clearEdit, decodeShared, encodeShared, loadEdit, saveEdit } from './persistence';
+import type { WorkerMessage } from './protocol';
+import type { CellEditor } from './editor';
+
+export class CodeCellElement extends HTMLElement {
+	private original = '';
+	private code = '';
+	private editor: CellEditor | undefined;
+	private runner: CellRunner | undefined;
+	private output!: OutputView;
+	private strings: Record<string, string> = {};
+	private timer: ReturnType<typeof setTimeout> | undefined;
+	private firstOutput = true;
+
+	private q<T extends Element>(role: string): T {
+		return this.querySelector<T>(`[data-role="${role}"]`)!;
+	}
+
+	get cellId(): string {
+		return this.dataset.cell ?? '';
+	}
+
+	async connectedCallback() {
+		this.strings = JSON.parse(this.q<HTMLScriptElement>('strings').textContent ?? '{}');
+		this.original = this.q<HTMLScriptElement>('original').textContent ?? '';
+		this.output = new OutputView(this.q<HTMLElement>('output'), this.strings);
+		this.q<HTMLButtonElement>('run').addEventListener('click', () => this.run());
+		this.q<HTMLButtonElement>('stop').addEventListener('click', () => this.stop('stopped'));
+		this.q<HTMLButtonElement>('reset').addEventListener('click', () => this.reset());
+		this.q<HTMLButtonElement>('share').addEventListener('click', () => void this.share());
+		this.addEventListener('keydown', (e) => {
+			if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+				e.preventDefault();
+				this.run();
+			}
+		});
+
+		const shared = await decodeShared(new URLSearchParams(location.search).get(`cell.${this.cellId}`));
+		this.code = shared ?? loadEdit(this.storageKey) ?? this.original;
+		if (shared !== undefined) saveEdit(this.storageKey, shared, this.original);
+		this.updateModified();
+		// The editor (CodeMirror) loads when the cell comes near the viewport; an edited cell needs it at once.
+		if (this.code !== this.original) await this.loadEditor();
+		const observer = new IntersectionObserver(
+			(entries) => {
+				if (!entries.some((e) => e.isIntersecting)) return;
+				observer.disconnect();
+				void this.loadEditor();
+			},
+			{ rootMargin: '200px' },
+		);
+		observer.observe(this);
+		this.dataset.ready = 'true';
+	}
+
+	private get storageKey(): string {
+		return `cell:${location.pathname}:${this.cellId}`;
+	}
+
+	private async loadEditor() {
+		if (this.editor) return;
+		const { createEditor } = await import('./editor');
+		if (this.editor) return;
+		this.editor = createEditor(this.q<HTMLElement>('editor'), this.code, (code) => {
+			this.code = code;
+			saveEdit(this.storageKey, code, this.original);
+			this.updateModified();
+		});
+		this.dataset.editor = 'ready';
+	}
+
+	private updateModified() {
+		this.q<HTMLElement>('modified').hidden = this.code === this.original;
+	}
+
+	private get timeLimitSeconds(): number {
+		return Number(this.q<HTMLSelectElement>('time-limit').value) || 120;
+	}
+
+	run() {
+		if (this.dataset.status === 'running') return;
+		this.runner ??= new CellRunner((message) => this.onMessage(message));
+		this.output.clear();
+		this.dataset.status = 'running';
+		this.q<HTMLButtonElement>('stop').disabled = false;
+		this.q<HTMLButtonElement>('run').disabled = true;
+		performance.mark(`cell:${this.cellId}:run-start`);
+		this.firstOutput = true;
+		const limit = this.timeLimitSeconds;
+		this.timer = setTimeout(() => this.stop('time-limit'), limit * 1000);
+		this.output.status(this.strings.running!);
+		this.runner.run(this.code, limit * 1000);
+	}
+
+	private onMessage(message: WorkerMessage) {
+		if (message.type === 'ready') {
+			const readout = this.q<HTMLOutputElement>('backend');
+			readout.textContent = message.backend;
+			readout.title = message.reason;
+			return;
+		}
+		if (this.firstOutput && message.type !== 'done') {
+			this.firstOutput = false;
+			performance.measure('cell:first-output', `cell:${this.cellId}:run-start`);
+		}
+		if (message.type === 'done') {
+			if (this.dataset.status === 'error') return; // the run already failed; its error stays the last word
+			this.finish('done');
+			this.output.status(this.strings.done!.replace('{{s}}', (message.ms / 1000).toFixed(1)));
+			performance.measure('cell:run', `cell:${this.cellId}:run-start`);
+			return;
+		}
+		if (message.type === 'error') {
+			this.finish('error');
+			performance.measure('cell:run', `cell:${this.cellId}:run-start`);
+		}
+		this.output.show(message);
+	}
+
+	private finish(status: 'done' | 'error') {
+		clearTimeout(this.timer);
+		this.dataset.status = status;
+		this.q<HTMLButtonElement>('stop').disabled = true;
+		this.q<HTMLButtonElement>('run').disabled = false;
+		this.output.progressDone();
+	}
+
+	/** Terminates the worker: infinite loops end at once and its memory is released. */
+	stop(why: 'stopped' | 'time-limit') {
+		if (this.dataset.status !== 'running') return;
+		this.runner?.terminate();
+		this.runner = undefined;
+		this.q<HTMLOutputElement>('backend').textContent = '';
+		this.finish('error');
+		this.output.notice(
+			why === 'stopped' ? this.strings.stopped! : this.strings.timeLimitHit!.replace('{{s}}', String(this.timeLimitSeconds)),
+		);
+	}
+
+	private reset() {
+		this.code = this.original;
+		this.editor?.setCode(this.original);
+		clearEdit(this.storageKey);
+		this.updateModified();
+		const url = new URL(location.href);
+		if (url.searchParams.has(`cell.${this.cellId}`)) {
+			url.searchParams.delete(`cell.${this.cellId}`);
+			history.replaceState(history.state, '', url);
+		}
+	}
+
+	private async share() {
+		const url = new URL(location.href);
+		url.searchParams.set(`cell.${this.cellId}`, await encodeShared(this.code));
+		history.replaceState(history.state, '', url);
+		let copied = false;
+		try {
+			await navigator.clipboard.writeText(url.href);
+			copied = true;
+		} catch {
+			// Clipboard access can be refused; the link is in the address bar anyway.
+		}
+		this.output.notice(`${this.strings.shared}${copied ? ` ${this.strings.copied}` : ''}.`);
+	}
+}

@@ -1,0 +1,44 @@
+/**
+ * The worker that runs one cell's code. It is started from a blob: URL that imports the bundled worker module, so
+ * the worker inherits the page's Content-Security-Policy (connect-src 'self'): network access to other origins is
+ * refused by the browser itself, not only by the worker's own lock-down. Terminating it (Stop, time limit) ends any
+ * loop at once and frees its memory; the next Run starts a fresh worker.
+ */
+import workerUrl from './worker.ts?worker&url';
+import { backendFromUrl } from '../widgets/widget-element';
+import { isWorkerMessage, type WorkerMessage } from './protocol';
+
+let nextRunId = 1;
+
+export class CellRunner {
+	private worker: Worker;
+	private blobUrl: string;
+	private runId = 0;
+
+	constructor(private readonly onMessage: (message: WorkerMessage) => void) {
+		const moduleUrl = new URL(workerUrl, location.href).href;
+		this.blobUrl = URL.createObjectURL(new Blob([`import ${JSON.stringify(moduleUrl)};`], { type: 'text/javascript' }));
+		this.worker = new Worker(this.blobUrl, { type: 'module', name: 'code-cell' });
+		this.worker.addEventListener('message', (event: MessageEvent<unknown>) => {
+			const message = event.data;
+			// Only messages of the protocol, and only for the current run, reach the page.
+			if (!isWorkerMessage(message)) return;
+			if ('runId' in message && message.runId !== this.runId) return;
+			this.onMessage(message);
+		});
+		this.worker.addEventListener('error', (event) => {
+			event.preventDefault();
+			this.onMessage({ type: 'error', runId: this.runId, name: 'WorkerError', message: event.message || 'the worker failed to start' });
+		});
+	}
+
+	run(code: string, timeLimitMs: number): void {
+		this.runId = nextRunId++;
+		this.worker.postMessage({ type: 'run', runId: this.runId, code, backend: backendFromUrl(), timeLimitMs });
+	}
+
+	terminate(): void {
+		this.worker.terminate();
+		URL.revokeObjectURL(this.blobUrl);
+	}
+}
