@@ -6,7 +6,8 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { deflateRawSync, gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
 const args = new Map(process.argv.slice(2).map((a, i, all) => [a, all[i + 1]]));
@@ -109,11 +110,52 @@ for (const backend of BACKENDS) {
 	await page.close();
 }
 
+/**
+ * Code cells: cold start (Run → worker and tfjs ready), warm Run → first output, and CNN training throughput,
+ * per backend. The shipped CNN example runs with TRAIN = CELL_TRAIN digits (it prints its own digits/s).
+ */
+const CELL_TRAIN = Number(args.get('--cell-train') ?? 256);
+const cellRows = [];
+const cnnCode = readFileSync('content/cells/cnn.ts', 'utf8').replace(/const TRAIN = \d+;/, `const TRAIN = ${CELL_TRAIN};`);
+const cellParam = deflateRawSync(Buffer.from(cnnCode)).toString('base64url');
+for (const backend of ['auto', 'webgl', 'cpu', 'webgpu', 'wasm']) {
+	const page = await browser.newPage();
+	await page.goto(`${BASE}/en/tutorial/code/?cell.cnn=${cellParam}${backend === 'auto' ? '' : `&backend=${backend}`}`);
+	const cell = page.locator('code-cell[data-cell="cnn"]');
+	await cell.scrollIntoViewIfNeeded();
+	await page.waitForSelector('code-cell[data-cell="cnn"][data-ready="true"]');
+	const runOnce = async () => {
+		await page.evaluate(() => performance.clearMeasures());
+		await cell.locator('button[data-role="run"]').click();
+		await page.waitForFunction(() => document.querySelector('code-cell[data-cell="cnn"]').dataset.status !== 'running', null, { timeout: 900_000 });
+		return page.evaluate(() => ({
+			cold: performance.getEntriesByName('cell:cold-start').at(-1)?.duration ?? NaN,
+			first: performance.getEntriesByName('cell:first-output').at(-1)?.duration ?? NaN,
+			run: performance.getEntriesByName('cell:run').at(-1)?.duration ?? NaN,
+			status: document.querySelector('code-cell[data-cell="cnn"]').dataset.status,
+			text: document.querySelector('code-cell[data-cell="cnn"] [data-role="output"]').innerText,
+			backend: document.querySelector('code-cell[data-cell="cnn"] [data-role="backend"]').textContent,
+		}));
+	};
+	const cold = await runOnce();
+	const warm = cold.status === 'done' ? await runOnce() : cold;
+	const speed = Number(/training speed: ([\d.]+)/.exec(warm.text)?.[1]);
+	const failure = warm.status === 'done' ? '' : (/Error[^\n]*/.exec(warm.text)?.[0] ?? warm.status).slice(0, 60);
+	cellRows.push({ backend, used: cold.backend || '—', cold: cold.cold, warmFirst: warm.first, speed, run: warm.run, failure });
+	await page.close();
+}
+
 const fmt = (v) => (Number.isFinite(v) ? v.toFixed(1) : '—');
 console.log(`\nWidget updates (${UPDATES} per widget and backend; ms; targets with auto: p95 ≤ 16, ready ≤ 300)\n`);
 console.log('| widget | backend asked | backend used | update p50 | update p95 | updates | ready | tensors after |');
 console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.widget} | ${r.asked} | ${r.used} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${r.n} | ${fmt(r.ready)} | ${r.tensors} |`);
+
+console.log(`\nCode cells (CNN example, ${CELL_TRAIN} training digits; ms; targets: cold start ≤ 1500, warm first output ≤ 100)\n`);
+console.log('| backend asked | backend used | cold start | warm Run → first output | training digits/s | warm run total | failure |');
+console.log('|---|---|---|---|---|---|---|');
+for (const r of cellRows)
+	console.log(`| ${r.backend} | ${r.used} | ${fmt(r.cold)} | ${fmt(r.warmFirst)} | ${fmt(r.speed)} | ${fmt(r.run)} | ${r.failure} |`);
 
 console.log('\nJavaScript downloaded per page (gzip; after every widget has hydrated)\n');
 console.log('| page | files | KB gzip |');

@@ -30,6 +30,7 @@ console.log(`parameters: ${model.countParams()}`); // 93,322, as counted in part
 
 const steps = EPOCHS * Math.ceil(n / BATCH);
 let step = 0;
+const started = performance.now();
 await model.fit(xs, ys, {
 	epochs: EPOCHS,
 	batchSize: BATCH,
@@ -43,6 +44,8 @@ await model.fit(xs, ys, {
 		},
 	},
 });
+
+console.log(`training speed: ${((n * EPOCHS) / ((performance.now() - started) / 1000)).toFixed(1)} digits/s`);
 
 const [, accuracy] = model.evaluate(xTest, yTest) as tf.Scalar[];
 const heldOut = (await accuracy!.data())[0]!;

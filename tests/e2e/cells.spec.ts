@@ -34,6 +34,44 @@ test('the CNN example trains on real MNIST digits in a worker and beats 80% held
 	await expect(cell.locator('[data-role="backend"]')).not.toBeEmpty();
 });
 
+/** Runs a text example with a small budget and returns the held-out accuracy and the baseline it printed. */
+async function runTextExample(page: Page, example: 'rnn' | 'attention', train: number) {
+	const code = readFileSync(`content/cells/${example}.ts`, 'utf8')
+		.replace(/const TRAIN = \d+;/, `const TRAIN = ${train};`)
+		.replace(/const EPOCHS = \d+;/, 'const EPOCHS = 1;')
+		.replace(/const LENGTH = \d+;/, 'const LENGTH = 30;');
+	await page.goto(`/en/tutorial/code/?cell.${example}=${deflateRawSync(Buffer.from(code)).toString('base64url')}`);
+	const cell = page.locator(`code-cell[data-cell="${example}"]`);
+	await cell.scrollIntoViewIfNeeded();
+	await expect(cell).toHaveAttribute('data-ready', 'true');
+	await cell.getByRole('button', { name: /^Run/ }).click();
+	await expect(cell).not.toHaveAttribute('data-status', 'running', { timeout: 400_000 });
+	await expect(cell).toHaveAttribute('data-status', 'done');
+	const text = await cell.locator('[data-role="output"]').innerText();
+	return {
+		cell,
+		accuracy: Number(/held-out accuracy: ([\d.]+)%/.exec(text)?.[1]),
+		baseline: Number(/majority-class baseline: ([\d.]+)%/.exec(text)?.[1]),
+	};
+}
+
+test('the RNN example trains an LSTM on real e-mails and beats the majority-class baseline (short run)', async ({ page }) => {
+	test.setTimeout(420_000);
+	const { accuracy, baseline, cell } = await runTextExample(page, 'rnn', 500);
+	expect(baseline).toBeGreaterThan(50);
+	expect(accuracy).toBeGreaterThan(baseline);
+	await expect(cell.locator('[data-role="output"]')).toContainText('p(spam)');
+});
+
+test('the attention example trains, beats the baseline and draws its attention weights as a labelled heatmap', async ({ page }) => {
+	test.setTimeout(420_000);
+	const { accuracy, baseline, cell } = await runTextExample(page, 'attention', 400);
+	expect(accuracy).toBeGreaterThan(baseline);
+	const heatmap = cell.locator('[data-role="output"] figure.labelled svg');
+	await expect(heatmap.locator('rect.cell')).toHaveCount(8 * 8); // the 8 words of MY_TEXT
+	await expect(heatmap.locator('text.row-label').first()).toHaveText('limited');
+});
+
 test('Stop ends an infinite loop within a second, and the cell runs again afterwards', async ({ page }) => {
 	await page.goto(withCode('console.log("start");\nwhile (true) {}'));
 	const cell = page.locator('code-cell[data-cell="cnn"]');

@@ -100,6 +100,8 @@ export class CodeCellElement extends HTMLElement {
 
 	private onMessage(message: WorkerMessage) {
 		if (message.type === 'ready') {
+			// A fresh worker has started tfjs and its backend: the cold-start cost of this run.
+			performance.measure('cell:cold-start', `cell:${this.cellId}:run-start`);
 			const readout = this.q<HTMLOutputElement>('backend');
 			readout.textContent = message.backend;
 			readout.title = message.reason;

@@ -3,6 +3,8 @@
  * moves focus on instead of indenting (no keyboard trap, WCAG 2.1.2). Loaded lazily by the cell.
  */
 import { basicSetup, EditorView } from 'codemirror';
+import { syntaxHighlighting } from '@codemirror/language';
+import { classHighlighter } from '@lezer/highlight';
 import { javascript } from '@codemirror/lang-javascript';
 import { indentWithTab } from '@codemirror/commands';
 import { EditorState } from '@codemirror/state';
@@ -25,6 +27,8 @@ export function createEditor(host: HTMLElement, code: string, onChange: (code: s
 				// Tab indents while editing; after Escape, Tab leaves the editor (CodeMirror's documented pattern).
 				keymap.of([indentWithTab]),
 				javascript({ typescript: true }),
+				// Token classes (tok-keyword, …) coloured by the site's CSS, so light and dark themes both keep AA contrast.
+				syntaxHighlighting(classHighlighter),
 				EditorView.contentAttributes.of({ 'aria-label': label }),
 				EditorView.updateListener.of((update) => {
 					if (update.docChanged) onChange(update.state.doc.toString());

@@ -5,6 +5,7 @@
  */
 import { divergingScale, maxAbs, pixelScale, sequentialScale, seriesColour } from '../viz/colour';
 import { drawHeatmap } from '../viz/heatmap';
+import { drawLabelledHeatmap } from '../viz/labelled-heatmap';
 import { drawLineChart, type Series } from '../viz/line-chart';
 import type { FormattedValue, WorkerMessage } from './protocol';
 import { escapeHtml } from '../widgets/dom';
@@ -83,7 +84,13 @@ export class OutputView {
 				const svg = figure.querySelector('svg')!;
 				const m = maxAbs(message.values);
 				const signed = message.values.some((row) => row.some((v) => v < 0));
-				drawHeatmap(svg, message.values, signed ? divergingScale(m) : sequentialScale(m));
+				const colour = signed ? divergingScale(m) : sequentialScale(m);
+				// Token × token matrices (attention weights) use the attention widget's labelled heatmap.
+				const square = message.rowLabels && message.rowLabels.length === message.values.length && message.colLabels?.length === message.rowLabels.length;
+				if (square) {
+					figure.classList.add('labelled');
+					drawLabelledHeatmap(svg, message.values, message.rowLabels!, colour, -1);
+				} else drawHeatmap(svg, message.values, colour);
 				return;
 			}
 			case 'image': {

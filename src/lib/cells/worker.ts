@@ -150,7 +150,13 @@ let choicePreference: BackendPreference | undefined;
 
 /** tfjs-core and tfjs-layers as one namespace (layers registers its ops and serialisable classes onto core). */
 async function loadNamespace(): Promise<CellTf> {
-	const [core, layers] = await Promise.all([loadTf(), import('@tensorflow/tfjs-layers')]);
+	const [core, layers] = await Promise.all([
+		loadTf(),
+		import('@tensorflow/tfjs-layers'),
+		// tensor.flatten(), .reshape(), … as methods: the tfjs umbrella package registers these, tfjs-core alone does
+		// not, and tfjs-layers' recurrent layers call them.
+		import('@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops'),
+	]);
 	const entries = (ns: object) => Object.entries(ns).filter(([key]) => key !== 'default');
 	return Object.freeze(Object.fromEntries([...entries(core), ...entries(layers)])) as CellTf;
 }

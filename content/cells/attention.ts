@@ -1,0 +1,85 @@
+// The corrected attention model of part 4: LSTM(returnSequences) → dot-product self-attention (a custom layer:
+// tfjs-layers has none) → average over time → Dense softmax, trained here on the same SpamAssassin e-mails.
+// Afterwards it draws the attention weights of MY_TEXT as a heatmap (rows: queries, columns: keys).
+// The trained model stays in `shared`: change MY_TEXT and run again to see other weights without retraining.
+const MY_TEXT = 'Limited offer: claim your free cash prize now';
+const TRAIN = 1200;
+const EPOCHS = 2;
+const VOCAB = 2000;
+const LENGTH = 40;
+const UNITS = 64;
+
+/** softmax(H Hᵀ / √d) H: every time step attends to every other (no learned projections, as in keras.layers.Attention). */
+class DotProductSelfAttention extends tf.layers.Layer {
+	static className = 'DotProductSelfAttention';
+	computeOutputShape(inputShape: number[]) {
+		return inputShape;
+	}
+	call(inputs: tf.Tensor | tf.Tensor[]) {
+		return tf.tidy(() => {
+			const h = (Array.isArray(inputs) ? inputs[0] : inputs) as tf.Tensor3D;
+			return tf.matMul(attentionWeights(h), h);
+		});
+	}
+}
+function attentionWeights(h: tf.Tensor3D): tf.Tensor3D {
+	return tf.softmax(tf.div(tf.matMul(h, h, false, true), Math.sqrt(h.shape[2]))) as tf.Tensor3D;
+}
+
+const { train, test, testMajorityRate } = await data.spam();
+const words = (text: string) => text.toLowerCase().match(/[a-z0-9']+|<url>|<email>|[$!?]/g) ?? [];
+if (!shared.vocab) {
+	const counts = new Map<string, number>();
+	for (const { text } of train) for (const w of words(text)) counts.set(w, (counts.get(w) ?? 0) + 1);
+	const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, VOCAB - 2).map(([w]) => w);
+	shared.vocab = new Map(top.map((w, i) => [w, i + 2]));
+}
+const vocab = shared.vocab as Map<string, number>;
+const encode = (text: string) => {
+	const ids = words(text).slice(0, LENGTH).map((w) => vocab.get(w) ?? 1);
+	return [...ids, ...new Array(LENGTH - ids.length).fill(0)];
+};
+
+if (!shared.model) {
+	const n = Math.min(TRAIN, train.length);
+	const xs = tf.tensor2d(train.slice(0, n).map((m) => encode(m.text)), [n, LENGTH], 'int32');
+	const ys = tf.oneHot(tf.tensor1d(train.slice(0, n).map((m) => m.label), 'int32'), 2);
+	const input = tf.input({ shape: [LENGTH], dtype: 'int32' });
+	const embedded = tf.layers.embedding({ inputDim: VOCAB, outputDim: 32 }).apply(input) as tf.SymbolicTensor;
+	const states = tf.layers.lstm({ units: UNITS, returnSequences: true, name: 'states' }).apply(embedded) as tf.SymbolicTensor;
+	const attended = new DotProductSelfAttention({}).apply(states) as tf.SymbolicTensor;
+	const pooled = tf.layers.globalAveragePooling1d({}).apply(attended) as tf.SymbolicTensor;
+	const output = tf.layers.dense({ units: 2, activation: 'softmax' }).apply(pooled) as tf.SymbolicTensor;
+	const model = tf.model({ inputs: input, outputs: output });
+	model.compile({ optimizer: tf.train.adam(0.005), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+	let step = 0;
+	const steps = EPOCHS * Math.ceil(n / 32);
+	await model.fit(xs, ys, {
+		epochs: EPOCHS,
+		batchSize: 32,
+		shuffle: true,
+		callbacks: {
+			onBatchEnd: async (_b, logs) => {
+				step++;
+				out.append('curves', 'loss', step, logs!.loss as number);
+				out.append('curves', 'accuracy', step, logs!.acc as number);
+				out.progress('batch', step, steps);
+			},
+		},
+	});
+	const xTest = tf.tensor2d(test.map((m) => encode(m.text)), [test.length, LENGTH], 'int32');
+	const predicted = (model.predict(xTest) as tf.Tensor).argMax(-1).dataSync();
+	const correct = test.filter((m, i) => predicted[i] === m.label).length;
+	console.log(`held-out accuracy: ${((correct / test.length) * 100).toFixed(1)}% on ${test.length} messages`);
+	console.log(`majority-class baseline: ${(testMajorityRate * 100).toFixed(1)}%`);
+	shared.model = model;
+	shared.states = tf.model({ inputs: input, outputs: states });
+}
+
+// The attention weights for MY_TEXT (only its real words, not the padding).
+const tokens = words(MY_TEXT).slice(0, LENGTH);
+const h = (shared.states as tf.LayersModel).predict(tf.tensor2d([encode(MY_TEXT)], [1, LENGTH], 'int32')) as tf.Tensor3D;
+const weights = attentionWeights(h.slice([0, 0, 0], [1, tokens.length, UNITS])).squeeze([0]) as tf.Tensor2D;
+out.heatmap('attention', weights, { title: 'attention weights of MY_TEXT', rowLabels: tokens, colLabels: tokens });
+const [, spam] = ((shared.model as tf.LayersModel).predict(tf.tensor2d([encode(MY_TEXT)], [1, LENGTH], 'int32')) as tf.Tensor).dataSync();
+console.log(`p(spam) = ${spam!.toFixed(3)}`);
