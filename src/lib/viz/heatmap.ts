@@ -24,10 +24,16 @@ export function heatmapViewBox(values: Matrix): string {
 
 export function drawHeatmap(svg: SVGSVGElement, values: Matrix, colour: ColourScale): void {
 	svg.setAttribute('viewBox', heatmapViewBox(values));
+	drawCells(svg, heatmapCells(values, colour));
+}
+
+/** Joins one unit-square <rect class="cell"> per cell (shared by the plain and the labelled heatmap). */
+export function drawCells(svg: SVGSVGElement, cells: HeatmapCell[]): void {
 	select(svg)
 		.selectAll<SVGRectElement, HeatmapCell>('rect.cell')
-		.data(heatmapCells(values, colour))
-		.join('rect')
+		.data(cells)
+		// New cells go beneath labels and outlines already drawn, so a growing grid never hides them.
+		.join((enter) => enter.insert('rect', 'text, rect.outline'))
 		.attr('class', 'cell')
 		.attr('x', (d) => d.col)
 		.attr('y', (d) => d.row)

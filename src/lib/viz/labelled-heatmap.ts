@@ -5,7 +5,7 @@
 import { select } from 'd3-selection';
 import type { Matrix } from '../reference/matrix';
 import { textOn, type ColourScale } from './colour';
-import { heatmapCells, type HeatmapCell } from './heatmap';
+import { drawCells, heatmapCells, type HeatmapCell } from './heatmap';
 
 /** Space for labels, in cell units. */
 export const LABEL_MARGIN = 3.2;
@@ -30,16 +30,7 @@ export function drawLabelledHeatmap(svg: SVGSVGElement, values: Matrix, labels: 
 	svg.setAttribute('viewBox', labelledViewBox(n));
 	const root = select(svg);
 	const cells = heatmapCells(values, colour);
-	root
-		.selectAll<SVGRectElement, HeatmapCell>('rect.cell')
-		.data(cells)
-		.join('rect')
-		.attr('class', 'cell')
-		.attr('x', (d) => d.col)
-		.attr('y', (d) => d.row)
-		.attr('width', 1)
-		.attr('height', 1)
-		.attr('fill', (d) => d.fill);
+	drawCells(svg, cells);
 	root
 		.selectAll<SVGTextElement, HeatmapCell>('text.value')
 		.data(n <= MAX_PRINTED ? cells : [])
