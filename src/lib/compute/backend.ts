@@ -94,6 +94,18 @@ async function trySetBackend(tf: typeof TF, name: BackendName): Promise<string |
 	}
 }
 
+/** Backends that failed while in use on this page (e.g. WebGPU device lost): never chosen again here. */
+const broken = new Map<BackendName, string>();
+
+/**
+ * Marks a backend as unusable (its computation failed, e.g. the WebGPU device was lost) so that the next
+ * `selectBackend` falls back to the next one in the policy, even if the reader had asked for it.
+ */
+export function reportBrokenBackend(name: BackendName, why: string): void {
+	broken.set(name, why);
+	current = undefined;
+}
+
 let current: Promise<BackendChoice> | undefined;
 let currentPreference: string | undefined;
 
@@ -126,6 +138,11 @@ async function choose(preference: BackendPreference, purpose: BackendPurpose): P
 	const skipped: BackendChoice['skipped'] = [];
 	const order: BackendName[] = preference === 'auto' ? [...BACKENDS] : [preference, ...BACKENDS.filter((b) => b !== preference && b !== 'webgpu')];
 	for (const name of order) {
+		const brokenBecause = broken.get(name);
+		if (brokenBecause) {
+			skipped.push({ name, why: `failed earlier on this page (${brokenBecause})` });
+			continue;
+		}
 		const unsuitable = UNSUITABLE[purpose][name];
 		if (unsuitable && name !== preference) {
 			skipped.push({ name, why: unsuitable });

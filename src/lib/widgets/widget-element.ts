@@ -7,7 +7,7 @@
  * Measures: `widget:<name>:ready` (visible → first computed result) and `widget:<name>:update` (compute + render).
  */
 import type * as TF from '@tensorflow/tfjs-core';
-import { isBackendPreference, loadTf, selectBackend, type BackendChoice, type BackendPreference } from '../compute/backend';
+import { isBackendPreference, loadTf, reportBrokenBackend, selectBackend, type BackendChoice, type BackendPreference } from '../compute/backend';
 
 import { markOverflowing } from '../site/scrollable-formulas';
 
@@ -113,6 +113,15 @@ export abstract class WidgetElement<Result> extends HTMLElement {
 			this.showTiming(performance.now() - start);
 			this.dataset.status = 'ready';
 		} catch (error) {
+			if (!(error instanceof InputProblem) && this.backend && this.backend.name !== 'cpu') {
+				// A failing backend (WebGPU device lost, WebGL context lost, …): stop using it on this page, tell the
+				// reader, and let every widget recompute on the next backend of the policy.
+				const failed = this.backend.name;
+				reportBrokenBackend(failed, error instanceof Error ? error.message : String(error));
+				this.showInputProblem(`${failed} failed (${error instanceof Error ? error.message : String(error)}); switching to the next backend.`);
+				document.dispatchEvent(new Event(BACKEND_CHANGE));
+				return;
+			}
 			this.showError(error);
 		}
 	}
