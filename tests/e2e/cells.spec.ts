@@ -17,11 +17,14 @@ async function runCell(page: Page, timeout = 60_000) {
 }
 
 test('the CNN example trains on real MNIST digits in a worker and beats 80% held-out accuracy (short run)', async ({ page }) => {
-	test.setTimeout(420_000);
+	test.setTimeout(660_000);
 	// The shipped example trains on 8,000 digits; this run uses 2,000 to keep CI short. The assertion stays real.
+	// WebGL is asked for explicitly: on a machine without a GPU the policy picks the CPU backend for training (best
+	// for the small operations of the LSTMs), but for this CNN software WebGL is faster (152 s against 177 s for
+	// 2,000 digits, measured here), and the test checks learning, not the policy.
 	const code = readFileSync('content/cells/cnn.ts', 'utf8').replace(/const TRAIN = \d+;/, 'const TRAIN = 2000;');
-	await page.goto(withCode(code));
-	const cell = await runCell(page, 400_000);
+	await page.goto(withCode(code, '&backend=webgl'));
+	const cell = await runCell(page, 640_000);
 	await expect(cell).toHaveAttribute('data-status', 'done');
 	const output = cell.locator('[data-role="output"]');
 	await expect(output).toContainText('parameters: 93322');
@@ -39,13 +42,13 @@ async function runTextExample(page: Page, example: 'rnn' | 'attention', train: n
 	const code = readFileSync(`content/cells/${example}.ts`, 'utf8')
 		.replace(/const TRAIN = \d+;/, `const TRAIN = ${train};`)
 		.replace(/const EPOCHS = \d+;/, 'const EPOCHS = 1;')
-		.replace(/const LENGTH = \d+;/, 'const LENGTH = 30;');
+		.replace(/const LENGTH = \d+;/, 'const LENGTH = 24;');
 	await page.goto(`/en/tutorial/code/?cell.${example}=${deflateRawSync(Buffer.from(code)).toString('base64url')}`);
 	const cell = page.locator(`code-cell[data-cell="${example}"]`);
 	await cell.scrollIntoViewIfNeeded();
 	await expect(cell).toHaveAttribute('data-ready', 'true');
 	await cell.getByRole('button', { name: /^Run/ }).click();
-	await expect(cell).not.toHaveAttribute('data-status', 'running', { timeout: 400_000 });
+	await expect(cell).not.toHaveAttribute('data-status', 'running', { timeout: 580_000 });
 	await expect(cell).toHaveAttribute('data-status', 'done');
 	const text = await cell.locator('[data-role="output"]').innerText();
 	return {
@@ -56,16 +59,16 @@ async function runTextExample(page: Page, example: 'rnn' | 'attention', train: n
 }
 
 test('the RNN example trains an LSTM on real e-mails and beats the majority-class baseline (short run)', async ({ page }) => {
-	test.setTimeout(420_000);
-	const { accuracy, baseline, cell } = await runTextExample(page, 'rnn', 500);
+	test.setTimeout(600_000);
+	const { accuracy, baseline, cell } = await runTextExample(page, 'rnn', 400);
 	expect(baseline).toBeGreaterThan(50);
 	expect(accuracy).toBeGreaterThan(baseline);
 	await expect(cell.locator('[data-role="output"]')).toContainText('p(spam)');
 });
 
 test('the attention example trains, beats the baseline and draws its attention weights as a labelled heatmap', async ({ page }) => {
-	test.setTimeout(420_000);
-	const { accuracy, baseline, cell } = await runTextExample(page, 'attention', 400);
+	test.setTimeout(600_000);
+	const { accuracy, baseline, cell } = await runTextExample(page, 'attention', 300);
 	expect(accuracy).toBeGreaterThan(baseline);
 	const heatmap = cell.locator('[data-role="output"] figure.labelled svg');
 	await expect(heatmap.locator('rect.cell')).toHaveCount(8 * 8); // the 8 words of MY_TEXT

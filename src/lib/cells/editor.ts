@@ -27,6 +27,8 @@ export function createEditor(host: HTMLElement, code: string, onChange: (code: s
 				// Tab indents while editing; after Escape, Tab leaves the editor (CodeMirror's documented pattern).
 				keymap.of([indentWithTab]),
 				javascript({ typescript: true }),
+				// Wrapped lines: the editor never scrolls sideways, so there is no scroll region to reach by keyboard.
+				EditorView.lineWrapping,
 				// Token classes (tok-keyword, …) coloured by the site's CSS, so light and dark themes both keep AA contrast.
 				syntaxHighlighting(classHighlighter),
 				EditorView.contentAttributes.of({ 'aria-label': label }),
