@@ -68,7 +68,7 @@ test('the RNN example trains an LSTM on real e-mails and beats the majority-clas
 
 test('the attention example trains, beats the baseline and draws its attention weights as a labelled heatmap', async ({ page }) => {
 	test.setTimeout(600_000);
-	const { accuracy, baseline, cell } = await runTextExample(page, 'attention', 300);
+	const { accuracy, baseline, cell } = await runTextExample(page, 'attention', 400);
 	expect(accuracy).toBeGreaterThan(baseline);
 	const heatmap = cell.locator('[data-role="output"] figure.labelled svg');
 	await expect(heatmap.locator('rect.cell')).toHaveCount(8 * 8); // the 8 words of MY_TEXT
