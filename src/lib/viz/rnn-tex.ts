@@ -4,6 +4,7 @@
  * the caller (the step arithmetic from src/lib/reference, h_t and c_t from tfjs).
  */
 import type { Vector } from '../reference/matrix';
+import type { LstmStep } from '../reference/recurrent';
 import { num } from './tex';
 
 /** A column vector; plain minus signs (num()'s parentheses are for inline products, not matrix entries). */
@@ -41,17 +42,10 @@ export function rnnStepTex(s: RnnStepNumbers): string {
 	].join('\n');
 }
 
-export interface LstmStepNumbers {
+/** One LSTM step as the formula shows it: the step's gates, c_t and h_t (c and h as computed by tfjs). */
+export interface LstmStepNumbers extends LstmStep {
 	t: number;
 	cPrev: Vector;
-	/** Gates of this step (the reference's step). */
-	i: Vector;
-	f: Vector;
-	o: Vector;
-	g: Vector;
-	/** c_t and h_t as computed by tfjs. */
-	c: Vector;
-	h: Vector;
 }
 
 /** The gate definitions, then c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t and h_t = o_t ⊙ tanh(c_t) with the current numbers. */
