@@ -145,6 +145,35 @@ for (const backend of ['auto', 'webgl', 'cpu', 'webgpu', 'wasm']) {
 	await page.close();
 }
 
+/** The three examples as shipped (auto backend): how long the default run takes and what it reaches. */
+const defaultRuns = [];
+for (const example of ['cnn', 'rnn', 'attention']) {
+	const page = await browser.newPage();
+	await page.goto(`${BASE}/en/tutorial/code/`);
+	const selector = `code-cell[data-cell="${example}"]`;
+	const cell = page.locator(selector);
+	await cell.scrollIntoViewIfNeeded();
+	await page.waitForSelector(`${selector}[data-ready="true"]`);
+	await page.evaluate(() => performance.clearMeasures());
+	await cell.locator('button[data-role="run"]').click();
+	await page.waitForFunction((s) => document.querySelector(s).dataset.status !== 'running', selector, { timeout: 900_000 });
+	const result = await page.evaluate((s) => ({
+		run: performance.getEntriesByName('cell:run').at(-1)?.duration ?? NaN,
+		status: document.querySelector(s).dataset.status,
+		text: document.querySelector(`${s} [data-role="output"]`).innerText,
+		backend: document.querySelector(`${s} [data-role="backend"]`).textContent,
+	}), selector);
+	defaultRuns.push({
+		example,
+		backend: result.backend || '—',
+		seconds: result.run / 1000,
+		accuracy: Number(/held-out accuracy: ([\d.]+)%/.exec(result.text)?.[1]),
+		baseline: Number(/majority-class baseline: ([\d.]+)%/.exec(result.text)?.[1]),
+		status: result.status,
+	});
+	await page.close();
+}
+
 const fmt = (v) => (Number.isFinite(v) ? v.toFixed(1) : '—');
 console.log(`\nWidget updates (${UPDATES} per widget and backend; ms; targets with auto: p95 ≤ 16, ready ≤ 300)\n`);
 console.log('| widget | backend asked | backend used | update p50 | update p95 | updates | ready | tensors after |');
@@ -156,6 +185,11 @@ console.log('| backend asked | backend used | cold start | warm Run → first ou
 console.log('|---|---|---|---|---|---|---|');
 for (const r of cellRows)
 	console.log(`| ${r.backend} | ${r.used} | ${fmt(r.cold)} | ${fmt(r.warmFirst)} | ${fmt(r.speed)} | ${fmt(r.run)} | ${r.failure} |`);
+
+console.log('\nCode cells as shipped (auto backend; target: CNN about a minute and ≥ 90% held-out)\n');
+console.log('| example | backend used | run (s) | held-out accuracy % | majority baseline % | status |');
+console.log('|---|---|---|---|---|---|');
+for (const r of defaultRuns) console.log(`| ${r.example} | ${r.backend} | ${fmt(r.seconds)} | ${fmt(r.accuracy)} | ${fmt(r.baseline)} | ${r.status} |`);
 
 console.log('\nJavaScript downloaded per page (gzip; after every widget has hydrated)\n');
 console.log('| page | files | KB gzip |');

@@ -16,34 +16,26 @@ async function runCell(page: Page, timeout = 60_000) {
 	return cell;
 }
 
-test('the CNN example trains on real MNIST digits in a worker and beats 80% held-out accuracy (short run)', async ({ page }) => {
-	test.setTimeout(660_000);
-	// The shipped example trains on 8,000 digits; this run uses 2,000 to keep CI short. The assertion stays real.
-	// WebGL is asked for explicitly: on a machine without a GPU the policy picks the CPU backend for training (best
-	// for the small operations of the LSTMs), but for this CNN software WebGL is faster (152 s against 177 s for
-	// 2,000 digits, measured here), and the test checks learning, not the policy.
-	const code = readFileSync('content/cells/cnn.ts', 'utf8').replace(/const TRAIN = \d+;/, 'const TRAIN = 2000;');
-	await page.goto(withCode(code, '&backend=webgl'));
-	const cell = await runCell(page, 640_000);
+test('the CNN example, as shipped, trains on real MNIST digits in a worker and reaches 90% held-out accuracy', async ({ page }) => {
+	test.setTimeout(600_000);
+	// The unmodified default run (8,000 digits, 2 epochs): about 30 s on WASM on a 2-core machine without a GPU.
+	await page.goto('/en/tutorial/code/');
+	const cell = await runCell(page, 580_000);
 	await expect(cell).toHaveAttribute('data-status', 'done');
 	const output = cell.locator('[data-role="output"]');
 	await expect(output).toContainText('parameters: 93322');
 	const text = await output.innerText();
 	const accuracy = Number(/held-out accuracy: ([\d.]+)%/.exec(text)?.[1]);
-	expect(accuracy).toBeGreaterThanOrEqual(80);
+	expect(accuracy).toBeGreaterThanOrEqual(90);
 	// Live curves were drawn, with a legend that gives the last values as text.
 	await expect(output.locator('figure.chart svg path.series')).toHaveCount(2);
 	await expect(output.locator('figure.chart .legend')).toContainText('accuracy');
 	await expect(cell.locator('[data-role="backend"]')).not.toBeEmpty();
 });
 
-/** Runs a text example with a small budget and returns the held-out accuracy and the baseline it printed. */
-async function runTextExample(page: Page, example: 'rnn' | 'attention', train: number) {
-	const code = readFileSync(`content/cells/${example}.ts`, 'utf8')
-		.replace(/const TRAIN = \d+;/, `const TRAIN = ${train};`)
-		.replace(/const EPOCHS = \d+;/, 'const EPOCHS = 1;')
-		.replace(/const LENGTH = \d+;/, 'const LENGTH = 24;');
-	await page.goto(`/en/tutorial/code/?cell.${example}=${deflateRawSync(Buffer.from(code)).toString('base64url')}`);
+/** Runs a text example as shipped and returns the held-out accuracy and the majority-class baseline it printed. */
+async function runTextExample(page: Page, example: 'rnn' | 'attention') {
+	await page.goto('/en/tutorial/code/');
 	const cell = page.locator(`code-cell[data-cell="${example}"]`);
 	await cell.scrollIntoViewIfNeeded();
 	await expect(cell).toHaveAttribute('data-ready', 'true');
@@ -58,9 +50,9 @@ async function runTextExample(page: Page, example: 'rnn' | 'attention', train: n
 	};
 }
 
-test('the RNN example trains an LSTM on real e-mails and beats the majority-class baseline (short run)', async ({ page }) => {
+test('the RNN example trains an LSTM on real e-mails and beats the majority-class baseline', async ({ page }) => {
 	test.setTimeout(600_000);
-	const { accuracy, baseline, cell } = await runTextExample(page, 'rnn', 400);
+	const { accuracy, baseline, cell } = await runTextExample(page, 'rnn');
 	expect(baseline).toBeGreaterThan(50);
 	expect(accuracy).toBeGreaterThan(baseline);
 	await expect(cell.locator('[data-role="output"]')).toContainText('p(spam)');
@@ -68,7 +60,7 @@ test('the RNN example trains an LSTM on real e-mails and beats the majority-clas
 
 test('the attention example trains, beats the baseline and draws its attention weights as a labelled heatmap', async ({ page }) => {
 	test.setTimeout(600_000);
-	const { accuracy, baseline, cell } = await runTextExample(page, 'attention', 400);
+	const { accuracy, baseline, cell } = await runTextExample(page, 'attention');
 	expect(accuracy).toBeGreaterThan(baseline);
 	const heatmap = cell.locator('[data-role="output"] figure.labelled svg');
 	await expect(heatmap.locator('rect.cell')).toHaveCount(8 * 8); // the 8 words of MY_TEXT

@@ -19,6 +19,7 @@ test('the language switch keeps the chapter and the heading', async ({ page }) =
 	await page.goto('/zh-cn/tutorial/algorithms/#attention');
 	await page.getByRole('combobox', { name: /选择语言|language/i }).first().selectOption({ label: 'English' });
 	await expect(page).toHaveURL(/\/en\/tutorial\/algorithms\/#attention$/);
+	await page.waitForLoadState('domcontentloaded');
 	await expect(page.locator('h2#attention')).toBeAttached();
 	await page.getByRole('combobox', { name: /select language/i }).first().selectOption({ label: '简体中文' });
 	await expect(page).toHaveURL(/\/zh-cn\/tutorial\/algorithms\/#attention$/);

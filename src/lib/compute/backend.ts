@@ -39,9 +39,15 @@ async function registerBackend(name: BackendName): Promise<void> {
 			await import('@tensorflow/tfjs-backend-webgpu');
 			return;
 		case 'wasm': {
-			const [wasm, paths] = await Promise.all([import('@tensorflow/tfjs-backend-wasm'), import('./wasm-paths')]);
+			const [wasm, paths, training] = await Promise.all([
+				import('@tensorflow/tfjs-backend-wasm'),
+				import('./wasm-paths'),
+				import('./wasm-training-kernels'),
+			]);
 			// The .wasm binaries are served by this site (bundled as assets), never fetched from a CDN.
 			wasm.setWasmPaths(paths.wasmPaths);
+			// Gradient kernels tfjs's WASM backend lacks or computes slowly, so the code cells' models train on WASM.
+			training.registerWasmTrainingKernels();
 			return;
 		}
 		case 'webgl':
@@ -111,15 +117,10 @@ let currentPreference: string | undefined;
 
 /**
  * What the backend is for. `inference` (widgets): forward computations only. `training` (code cells): gradients
- * too — and tfjs's WASM backend has no gradient kernels for convolution (`Conv2DBackpropFilter` is not registered,
- * measured with tfjs 4.22), so training skips it.
+ * too, which rules out software WebGL in automatic choice (see `webglUnsuitable`). WASM trains convolutions with
+ * the kernels of `wasm-training-kernels.ts`.
  */
 export type BackendPurpose = 'inference' | 'training';
-
-const UNSUITABLE: Record<BackendPurpose, Partial<Record<BackendName, string>>> = {
-	inference: {},
-	training: { wasm: 'the WASM backend cannot train convolutions (no Conv2DBackpropFilter kernel)' },
-};
 
 /**
  * Chooses and activates a backend. The choice is shared by everything in this page or worker (tfjs has one active
@@ -141,11 +142,6 @@ async function choose(preference: BackendPreference, purpose: BackendPurpose): P
 		const brokenBecause = broken.get(name);
 		if (brokenBecause) {
 			skipped.push({ name, why: `failed earlier on this page (${brokenBecause})` });
-			continue;
-		}
-		const unsuitable = UNSUITABLE[purpose][name];
-		if (unsuitable && name !== preference) {
-			skipped.push({ name, why: unsuitable });
 			continue;
 		}
 		if (name === 'webgl' && preference === 'auto' && purpose === 'training') {
