@@ -1,7 +1,8 @@
 // The corrected attention model of part 4: LSTM(returnSequences) → dot-product self-attention (a custom layer:
 // tfjs-layers has none) → average over time → Dense softmax, trained here on the same SpamAssassin e-mails.
 // Afterwards it draws the attention weights of MY_TEXT as a heatmap (rows: queries, columns: keys).
-// The trained model stays in `shared`: change MY_TEXT and run again to see other weights without retraining.
+// Run trains the model and keeps it in `shared`; Predict, under the cell, draws the weights (and the prediction) for
+// the text in the box with that model, without retraining (`input.text`; MY_TEXT when the box is empty).
 const MY_TEXT = 'Limited offer: claim your free cash prize now';
 const TRAIN = 1200;
 const EPOCHS = 2;
@@ -40,17 +41,20 @@ const encode = (text: string) => {
 	return [...ids, ...new Array(LENGTH - ids.length).fill(0)];
 };
 
-if (!shared.model) {
+if (input.trigger === 'run' || !shared.model) {
+	// The previous run's model and its `states` view, if any (they share layers: dispose both).
+	(shared.model as tf.LayersModel | undefined)?.dispose();
+	(shared.states as tf.LayersModel | undefined)?.dispose();
 	const n = Math.min(TRAIN, train.length);
 	const xs = tf.tensor2d(train.slice(0, n).map((m) => encode(m.text)), [n, LENGTH], 'int32');
 	const ys = tf.oneHot(tf.tensor1d(train.slice(0, n).map((m) => m.label), 'int32'), 2);
-	const input = tf.input({ shape: [LENGTH], dtype: 'int32' });
-	const embedded = tf.layers.embedding({ inputDim: VOCAB, outputDim: 32 }).apply(input) as tf.SymbolicTensor;
+	const ids = tf.input({ shape: [LENGTH], dtype: 'int32' });
+	const embedded = tf.layers.embedding({ inputDim: VOCAB, outputDim: 32 }).apply(ids) as tf.SymbolicTensor;
 	const states = tf.layers.lstm({ units: UNITS, returnSequences: true, name: 'states' }).apply(embedded) as tf.SymbolicTensor;
 	const attended = new DotProductSelfAttention({}).apply(states) as tf.SymbolicTensor;
 	const pooled = tf.layers.globalAveragePooling1d({}).apply(attended) as tf.SymbolicTensor;
 	const output = tf.layers.dense({ units: 2, activation: 'softmax' }).apply(pooled) as tf.SymbolicTensor;
-	const model = tf.model({ inputs: input, outputs: output });
+	const model = tf.model({ inputs: ids, outputs: output });
 	model.compile({ optimizer: tf.train.adam(0.005), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
 	let step = 0;
 	const steps = EPOCHS * Math.ceil(n / 32);
@@ -73,13 +77,16 @@ if (!shared.model) {
 	console.log(`held-out accuracy: ${((correct / test.length) * 100).toFixed(1)}% on ${test.length} messages`);
 	console.log(`majority-class baseline: ${(testMajorityRate * 100).toFixed(1)}%`);
 	shared.model = model;
-	shared.states = tf.model({ inputs: input, outputs: states });
+	shared.states = tf.model({ inputs: ids, outputs: states });
 }
 
-// The attention weights for MY_TEXT (only its real words, not the padding).
-const tokens = words(MY_TEXT).slice(0, LENGTH);
-const h = (shared.states as tf.LayersModel).predict(tf.tensor2d([encode(MY_TEXT)], [1, LENGTH], 'int32')) as tf.Tensor3D;
+// The attention weights for the text (only its real words, not the padding).
+const text = input.text ?? MY_TEXT;
+const tokens = words(text).slice(0, LENGTH);
+if (tokens.length === 0) throw new Error('the text has no words the model knows how to read (letters, digits, $ ! ?)');
+const h = (shared.states as tf.LayersModel).predict(tf.tensor2d([encode(text)], [1, LENGTH], 'int32')) as tf.Tensor3D;
 const weights = attentionWeights(h.slice([0, 0, 0], [1, tokens.length, UNITS])).squeeze([0]) as tf.Tensor2D;
-out.heatmap('attention', weights, { title: 'attention weights of MY_TEXT', rowLabels: tokens, colLabels: tokens });
-const [, spam] = ((shared.model as tf.LayersModel).predict(tf.tensor2d([encode(MY_TEXT)], [1, LENGTH], 'int32')) as tf.Tensor).dataSync();
+out.heatmap('attention', weights, { title: 'attention weights (rows attend to columns)', rowLabels: tokens, colLabels: tokens });
+const [ham, spam] = ((shared.model as tf.LayersModel).predict(tf.tensor2d([encode(text)], [1, LENGTH], 'int32')) as tf.Tensor).dataSync();
+out.bars('prediction', ['ham', 'spam'], [ham!, spam!], { title: spam! > ham! ? 'spam' : 'ham' });
 console.log(`p(spam) = ${spam!.toFixed(3)}`);

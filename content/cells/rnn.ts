@@ -1,7 +1,8 @@
 // The RNN of part 4 (Embedding → LSTM(64, returnSequences) → LSTM(64) → Dense softmax), in TensorFlow.js,
 // trained here on real e-mails of the SpamAssassin public corpus: is a message spam or ham?
-// The trained model is kept in `shared` (this cell's memory between runs): change MY_TEXT and run again to
-// classify your own text without retraining. Reset or Stop forgets the model.
+// Run trains the model and keeps it in `shared` (this cell's memory between runs); Predict, under the cell, classifies
+// the text in the box with that model, without retraining (`input.text`; MY_TEXT when the box is empty).
+// Stop forgets the model.
 const MY_TEXT = 'Congratulations! You have won a free prize, click here to claim your cash now';
 const TRAIN = 1200; // training messages (up to 3,200)
 const EPOCHS = 2;
@@ -26,7 +27,8 @@ const encode = (text: string) => {
 	return [...ids, ...new Array(LENGTH - ids.length).fill(0)];
 };
 
-if (!shared.model) {
+if (input.trigger === 'run' || !shared.model) {
+	(shared.model as tf.LayersModel | undefined)?.dispose(); // the previous run's model, if any
 	const n = Math.min(TRAIN, train.length);
 	const xs = tf.tensor2d(train.slice(0, n).map((m) => encode(m.text)), [n, LENGTH], 'int32');
 	const ys = tf.oneHot(tf.tensor1d(train.slice(0, n).map((m) => m.label), 'int32'), 2);
@@ -62,6 +64,9 @@ if (!shared.model) {
 	shared.model = model;
 }
 
+const text = input.text ?? MY_TEXT;
 const model = shared.model as tf.LayersModel;
-const [ham, spam] = (model.predict(tf.tensor2d([encode(MY_TEXT)], [1, LENGTH], 'int32')) as tf.Tensor).dataSync();
-console.log(`"${MY_TEXT.slice(0, 60)}…" → ${spam! > ham! ? 'spam' : 'ham'} (p(spam) = ${spam!.toFixed(3)})`);
+const [ham, spam] = (model.predict(tf.tensor2d([encode(text)], [1, LENGTH], 'int32')) as tf.Tensor).dataSync();
+const shown = text.length > 60 ? `${text.slice(0, 60)}…` : text;
+out.bars('prediction', ['ham', 'spam'], [ham!, spam!], { title: `"${shown}" → ${spam! > ham! ? 'spam' : 'ham'}` });
+console.log(`"${shown}" → ${spam! > ham! ? 'spam' : 'ham'} (p(spam) = ${spam!.toFixed(3)})`);

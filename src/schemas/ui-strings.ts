@@ -138,4 +138,16 @@ export const uiStrings = z.object({
 	'cell.dropped': z.string(),
 	'cell.loadingEditor': z.string(),
 	'cell.editorLabel': z.string(),
+	/** The input box under a cell (`<CodeCell input="digit|text">`): heading, buttons, help and messages. */
+	'cell.inputLabel': z.string(),
+	'cell.predict': z.string(),
+	'cell.clear': z.string(),
+	'cell.digitPad': z.string(),
+	'cell.digitHelp': z.string(),
+	'cell.textLabel': z.string(),
+	'cell.textHelp': z.string(),
+	'cell.drawFirst': z.string(),
+	'cell.typeFirst': z.string(),
+	/** `{{n}}`: the maximum number of characters. */
+	'cell.textTooLong': z.string(),
 });

@@ -31,6 +31,27 @@ test('the CNN example, as shipped, trains on real MNIST digits in a worker and r
 	await expect(output.locator('figure.chart svg path.series')).toHaveCount(2);
 	await expect(output.locator('figure.chart .legend')).toContainText('accuracy');
 	await expect(cell.locator('[data-role="backend"]')).not.toBeEmpty();
+
+	// Then the reader draws a digit: an empty pad gets a message, a drawn "1" gets the trained model's prediction.
+	const predict = cell.getByRole('button', { name: 'Predict' });
+	await predict.click();
+	await expect(cell.locator('[data-role="input-problem"]')).toHaveText('Draw a digit on the pad first.');
+	const pad = cell.getByRole('img', { name: /Drawing pad/ });
+	const box = (await pad.boundingBox())!;
+	await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.2);
+	await page.mouse.down();
+	for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + box.width / 2, box.y + box.height * (0.2 + (0.6 * i) / 12));
+	await page.mouse.up(); // the end of a stroke predicts again once a model is trained
+	const prediction = output.locator('figure.bars[data-id="prediction"]');
+	await expect(prediction.locator('g.bar')).toHaveCount(10);
+	await expect(cell).toHaveAttribute('data-status', 'done');
+	await expect(cell.locator('[data-role="input-problem"]')).toBeHidden();
+	const probabilities = (await prediction.locator('text.bar-value').allTextContents()).map(Number);
+	expect(probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 2);
+	await expect(prediction.locator('figcaption')).toHaveText(/^prediction: 1 /);
+	await expect(output.locator('figure[data-id="your-digit"] rect.cell')).toHaveCount(784);
+	// Predicting keeps what the training run showed.
+	await expect(output).toContainText('held-out accuracy');
 });
 
 /** Runs a text example as shipped and returns the held-out accuracy and the majority-class baseline it printed. */
@@ -56,6 +77,21 @@ test('the RNN example trains an LSTM on real e-mails and beats the majority-clas
 	expect(baseline).toBeGreaterThan(50);
 	expect(accuracy).toBeGreaterThan(baseline);
 	await expect(cell.locator('[data-role="output"]')).toContainText('p(spam)');
+
+	// The reader's own text, through the box under the cell, with the model just trained (no retraining).
+	const box = cell.getByRole('textbox', { name: 'Your text' });
+	await box.fill('   ');
+	await cell.getByRole('button', { name: 'Predict' }).click();
+	await expect(cell.locator('[data-role="input-problem"]')).toHaveText('Type some text first.');
+	await box.fill('Meeting moved to Thursday at 10, agenda attached');
+	await box.press('Enter');
+	const prediction = cell.locator('figure.bars[data-id="prediction"]');
+	await expect(prediction).toHaveAttribute('data-id', 'prediction');
+	await expect(prediction.locator('figcaption')).toHaveText(/^"Meeting moved to Thursday at 10, agenda attached" → (spam|ham)$/);
+	await expect(cell).toHaveAttribute('data-status', 'done');
+	const [ham, spam] = (await prediction.locator('text.bar-value').allTextContents()).map(Number);
+	expect(ham! + spam!).toBeCloseTo(1, 2);
+	await expect(cell.locator('[data-role="output"]')).toContainText('held-out accuracy'); // not retrained, not cleared
 });
 
 test('the attention example trains, beats the baseline and draws its attention weights as a labelled heatmap', async ({ page }) => {
@@ -65,6 +101,14 @@ test('the attention example trains, beats the baseline and draws its attention w
 	const heatmap = cell.locator('[data-role="output"] figure.labelled svg');
 	await expect(heatmap.locator('rect.cell')).toHaveCount(8 * 8); // the 8 words of MY_TEXT
 	await expect(heatmap.locator('text.row-label').first()).toHaveText('limited');
+
+	// The reader's text: its own weights, from the trained model.
+	await cell.getByRole('textbox', { name: 'Your text' }).fill('see you at lunch tomorrow');
+	await cell.getByRole('button', { name: 'Predict' }).click();
+	await expect(heatmap.locator('text.row-label').first()).toHaveText('see');
+	await expect(heatmap.locator('rect.cell')).toHaveCount(5 * 5);
+	await expect(cell).toHaveAttribute('data-status', 'done');
+	await expect(cell.locator('figure.bars[data-id="prediction"] g.bar')).toHaveCount(2);
 });
 
 test('Stop ends an infinite loop within a second, and the cell runs again afterwards', async ({ page }) => {

@@ -9,6 +9,7 @@ const valid: WorkerMessage[] = [
 	{ type: 'chart-append', runId: 1, id: 'loss', series: 'train', points: [[2, 1.1]] },
 	{ type: 'heatmap', runId: 1, id: 'attention', values: [[0.5, 0.5], [0.1, 0.9]], rowLabels: ['a', 'b'], colLabels: ['a', 'b'] },
 	{ type: 'image', runId: 1, id: 'digit', title: '7', width: 2, height: 1, pixels: [0, 1] },
+	{ type: 'bars', runId: 1, id: 'p', title: 'class probabilities', labels: ['ham', 'spam'], values: [0.25, 0.75] },
 	{ type: 'progress', runId: 1, label: 'epoch', done: 1, total: 3 },
 	{ type: 'dropped', runId: 1, count: 250 },
 	{ type: 'error', runId: 1, name: 'TypeError', message: 'x is undefined', line: 3, column: 5 },
@@ -36,6 +37,8 @@ describe('isWorkerMessage', () => {
 		['a chart without xLabel', { type: 'chart', runId: 1, id: 'c', spec: { series: [] } }],
 		['a heatmap row of strings', { type: 'heatmap', runId: 1, id: 'h', values: [['1']] }],
 		['an image whose pixel count is not width × height', { type: 'image', runId: 1, id: 'i', width: 2, height: 2, pixels: [0, 1, 0] }],
+		['bars with fewer values than labels', { type: 'bars', runId: 1, id: 'b', labels: ['a', 'b'], values: [1] }],
+		['bars with labels that are not strings', { type: 'bars', runId: 1, id: 'b', labels: [1], values: [1] }],
 		['an error without a name', { type: 'error', runId: 1, message: 'x' }],
 		['an error with a string line', { type: 'error', runId: 1, name: 'E', message: 'x', line: '3' }],
 		['a zero drop count', { type: 'dropped', runId: 1, count: 0 }],
@@ -46,16 +49,26 @@ describe('isWorkerMessage', () => {
 });
 
 describe('isPageMessage', () => {
+	const input = { trigger: 'run' };
+	const digit = Array.from({ length: 784 }, (_, i) => (i % 29 === 0 ? 1 : 0));
 	test('accepts a run message', () => {
-		expect(isPageMessage({ type: 'run', runId: 3, code: 'tf.ones([2])', backend: 'auto', timeLimitMs: 60_000 })).toBe(true);
-		expect(isPageMessage({ type: 'run', runId: 3, code: '', backend: 'webgpu', timeLimitMs: 0 })).toBe(true);
+		expect(isPageMessage({ type: 'run', runId: 3, code: 'tf.ones([2])', backend: 'auto', timeLimitMs: 60_000, input })).toBe(true);
+		expect(isPageMessage({ type: 'run', runId: 3, code: '', backend: 'webgpu', timeLimitMs: 0, input })).toBe(true);
+		expect(isPageMessage({ type: 'run', runId: 3, code: '', backend: 'wasm', timeLimitMs: 0, input: { trigger: 'predict', digit } })).toBe(true);
+		expect(isPageMessage({ type: 'run', runId: 3, code: '', backend: 'wasm', timeLimitMs: 0, input: { trigger: 'predict', text: 'free cash' } })).toBe(true);
 	});
 
 	test('rejects anything else', () => {
-		expect(isPageMessage({ type: 'run', runId: 3, code: 'x', backend: 'tpu', timeLimitMs: 1 })).toBe(false);
-		expect(isPageMessage({ type: 'run', runId: 3, code: 'x', backend: 'cpu', timeLimitMs: -1 })).toBe(false);
-		expect(isPageMessage({ type: 'run', runId: 'a', code: 'x', backend: 'cpu', timeLimitMs: 1 })).toBe(false);
-		expect(isPageMessage({ type: 'run', runId: 3, backend: 'cpu', timeLimitMs: 1 })).toBe(false);
+		expect(isPageMessage({ type: 'run', runId: 3, code: 'x', backend: 'tpu', timeLimitMs: 1, input })).toBe(false);
+		expect(isPageMessage({ type: 'run', runId: 3, code: 'x', backend: 'cpu', timeLimitMs: -1, input })).toBe(false);
+		expect(isPageMessage({ type: 'run', runId: 'a', code: 'x', backend: 'cpu', timeLimitMs: 1, input })).toBe(false);
+		expect(isPageMessage({ type: 'run', runId: 3, backend: 'cpu', timeLimitMs: 1, input })).toBe(false);
+		expect(isPageMessage({ type: 'run', runId: 3, code: 'x', backend: 'cpu', timeLimitMs: 1 })).toBe(false);
+		expect(isPageMessage({ type: 'run', runId: 3, code: 'x', backend: 'cpu', timeLimitMs: 1, input: { trigger: 'now' } })).toBe(false);
+		const long = 'x'.repeat(2001);
+		expect(isPageMessage({ type: 'run', runId: 3, code: 'x', backend: 'cpu', timeLimitMs: 1, input: { trigger: 'predict', text: long } })).toBe(false);
+		expect(isPageMessage({ type: 'run', runId: 3, code: 'x', backend: 'cpu', timeLimitMs: 1, input: { trigger: 'predict', digit: digit.slice(1) } })).toBe(false);
+		expect(isPageMessage({ type: 'run', runId: 3, code: 'x', backend: 'cpu', timeLimitMs: 1, input: { trigger: 'predict', digit: digit.map(() => 2) } })).toBe(false);
 		expect(isPageMessage({ type: 'done', runId: 3 })).toBe(false);
 		expect(isPageMessage(undefined)).toBe(false);
 	});

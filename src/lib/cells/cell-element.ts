@@ -4,8 +4,9 @@
  */
 import { CellRunner } from './runner';
 import { OutputView } from './output-view';
+import { CellInputView } from './input-view';
 import { clearEdit, decodeShared, encodeShared, loadEdit, saveEdit } from './persistence';
-import type { WorkerMessage } from './protocol';
+import type { CellInput, WorkerMessage } from './protocol';
 import type { CellEditor } from './editor';
 
 export class CodeCellElement extends HTMLElement {
@@ -14,6 +15,9 @@ export class CodeCellElement extends HTMLElement {
 	private editor: CellEditor | undefined;
 	private runner: CellRunner | undefined;
 	private output!: OutputView;
+	private input: CellInputView | undefined;
+	/** The worker holds what the last successful Run left in `shared` (a trained model): a stroke may predict. */
+	private trained = false;
 	private strings: Record<string, string> = {};
 	private timer: ReturnType<typeof setTimeout> | undefined;
 	private firstOutput = true;
@@ -30,6 +34,12 @@ export class CodeCellElement extends HTMLElement {
 		this.strings = JSON.parse(this.q<HTMLScriptElement>('strings').textContent ?? '{}');
 		this.original = this.q<HTMLScriptElement>('original').textContent ?? '';
 		this.output = new OutputView(this.q<HTMLElement>('output'), this.strings);
+		const inputBox = this.querySelector<HTMLElement>('[data-role="input"]');
+		if (inputBox)
+			this.input = new CellInputView(inputBox, this.strings, (after) => {
+				// A finished stroke predicts only once a model exists; the button always asks (the code trains first if needed).
+				if (after === 'button' || this.trained) this.run('predict');
+			});
 		this.q<HTMLButtonElement>('run').addEventListener('click', () => this.run());
 		this.q<HTMLButtonElement>('stop').addEventListener('click', () => this.stop('stopped'));
 		this.q<HTMLButtonElement>('reset').addEventListener('click', () => this.reset());
@@ -83,10 +93,23 @@ export class CodeCellElement extends HTMLElement {
 		return Number(this.q<HTMLSelectElement>('time-limit').value) || 120;
 	}
 
-	run() {
+	/**
+	 * Runs the cell's code. `predict` (the input box's Predict) runs the same code with the reader's input and keeps
+	 * the output panel (the training curves stay; the prediction's figures replace their previous version).
+	 */
+	run(trigger: CellInput['trigger'] = 'run') {
 		if (this.dataset.status === 'running') return;
+		const input = this.input ? this.input.read(trigger) : { trigger };
+		if (typeof input === 'string') {
+			this.input!.say(input);
+			return;
+		}
+		this.input?.say(undefined);
 		this.runner ??= new CellRunner((message) => this.onMessage(message));
-		this.output.clear();
+		if (trigger === 'run') {
+			this.output.clear();
+			this.trained = false;
+		}
 		this.dataset.status = 'running';
 		this.q<HTMLButtonElement>('stop').disabled = false;
 		this.q<HTMLButtonElement>('run').disabled = true;
@@ -95,7 +118,7 @@ export class CodeCellElement extends HTMLElement {
 		const limit = this.timeLimitSeconds;
 		this.timer = setTimeout(() => this.stop('time-limit'), limit * 1000);
 		this.output.status(this.strings.running!);
-		this.runner.run(this.code, limit * 1000);
+		this.runner.run(this.code, limit * 1000, input);
 	}
 
 	private onMessage(message: WorkerMessage) {
@@ -114,6 +137,7 @@ export class CodeCellElement extends HTMLElement {
 		if (message.type === 'done') {
 			if (this.dataset.status === 'error') return; // the run already failed; its error stays the last word
 			this.finish('done');
+			this.trained = true;
 			this.output.status(this.strings.done!.replace('{{s}}', (message.ms / 1000).toFixed(1)));
 			performance.measure('cell:run', `cell:${this.cellId}:run-start`);
 			return;
@@ -138,6 +162,7 @@ export class CodeCellElement extends HTMLElement {
 		if (this.dataset.status !== 'running') return;
 		this.runner?.terminate();
 		this.runner = undefined;
+		this.trained = false;
 		this.q<HTMLOutputElement>('backend').textContent = '';
 		this.finish('error');
 		this.output.notice(

@@ -1,9 +1,10 @@
 /**
  * The output panel of a cell: console lines, the last expression's value, errors with their position in the
- * reader's code, live line charts, heatmaps, images and a progress bar (elapsed and remaining time).
+ * reader's code, live line charts, heatmaps, images, bar charts and a progress bar (elapsed and remaining time).
  * View only: everything it shows arrives already formatted from the worker.
  */
 import { divergingScale, maxAbs, pixelScale, sequentialScale, seriesColour } from '../viz/colour';
+import { drawBarChart } from '../viz/bar-chart';
 import { drawHeatmap } from '../viz/heatmap';
 import { drawLabelledHeatmap } from '../viz/labelled-heatmap';
 import { drawLineChart, type Series } from '../viz/line-chart';
@@ -97,6 +98,16 @@ export class OutputView {
 				const figure = this.figure(message.id, message.title);
 				const rows = Array.from({ length: message.height }, (_, r) => message.pixels.slice(r * message.width, (r + 1) * message.width));
 				drawHeatmap(figure.querySelector('svg')!, rows, pixelScale);
+				return;
+			}
+			case 'bars': {
+				const figure = this.figure(message.id, message.title);
+				figure.classList.add('bars');
+				const svg = figure.querySelector('svg')!;
+				const bars = message.labels.map((label, i) => ({ label, value: message.values[i]! }));
+				drawBarChart(svg, bars);
+				// The picture's text alternative: every label with its value.
+				svg.setAttribute('aria-label', `${message.title ?? message.id}: ${bars.map((b) => `${b.label} ${b.value.toFixed(3)}`).join(', ')}`);
 				return;
 			}
 			case 'progress': {

@@ -2,7 +2,7 @@
  * Messages between a page and its code-cell worker (src/lib/cells/worker.ts), and the helpers both sides share.
  *
  * page → worker: `run`. worker → page: `ready` once tfjs is up, then for each run any number of output messages
- * (`log`, `result`, `chart`, `chart-append`, `heatmap`, `image`, `progress`, `dropped`), at most one `error`, and
+ * (`log`, `result`, `chart`, `chart-append`, `heatmap`, `image`, `bars`, `progress`, `dropped`), at most one `error`, and
  * always a final `done`. Every run-scoped message carries the `runId` of the run that produced it: a page that started a newer run
  * ignores the others (a stray timer in reader code can still log after its run is done).
  *
@@ -39,9 +39,29 @@ export interface RunMessage {
 	 * terminate the worker when `done` has not arrived some time after the limit. 0 means no limit.
 	 */
 	timeLimitMs: number;
+	/** What the reader gave the cell's input box (a drawn digit, a text), and why the cell runs. */
+	input: CellInput;
 }
 
 export type PageMessage = RunMessage;
+
+/** Longest text a cell's text box passes on (longer input is refused by the page, with a message). */
+export const MAX_INPUT_TEXT = 2000;
+/** A drawn digit: 28 × 28 intensities in [0, 1], row-major, like the MNIST images of `data.mnist()`. */
+export const DIGIT_PIXELS = 28 * 28;
+
+/**
+ * `input`, what reader code receives from the page besides its code: the content of the cell's input box, if the
+ * cell has one, and what started the run. `trigger` is `'run'` for Run (or Ctrl+Enter) and `'predict'` for the input
+ * box's Predict button — the examples train on `'run'` and reuse the model in `shared` on `'predict'`.
+ */
+export interface CellInput {
+	trigger: 'run' | 'predict';
+	/** The text box's content (cells with `input="text"`); at most MAX_INPUT_TEXT characters. */
+	text?: string;
+	/** The drawn digit (cells with `input="digit"`): DIGIT_PIXELS intensities in [0, 1]; absent while the pad is empty. */
+	digit?: number[];
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // worker → page
@@ -131,6 +151,17 @@ export interface ImageMessage {
 	pixels: number[];
 }
 
+/** Labelled values as horizontal bars (e.g. class probabilities); replaces the bar chart with this `id`. */
+export interface BarsMessage {
+	type: 'bars';
+	runId: number;
+	id: string;
+	title?: string;
+	labels: string[];
+	/** One value per label. */
+	values: number[];
+}
+
 /** Progress of a long step; the latest message for a `label` replaces the previous one. */
 export interface ProgressMessage {
 	type: 'progress';
@@ -179,6 +210,7 @@ export type WorkerMessage =
 	| ChartAppendMessage
 	| HeatmapMessage
 	| ImageMessage
+	| BarsMessage
 	| ProgressMessage
 	| DroppedMessage
 	| ErrorMessage
@@ -210,6 +242,11 @@ export interface CellOutput {
 	 * with one channel), or a flat array / typed array with `width` and `height` (a square is inferred without them).
 	 */
 	image(id: string, pixels: number[][] | ArrayLike<number> | Tensor, options?: { title?: string; width?: number; height?: number }): void;
+	/**
+	 * Draws bar chart `id`: one horizontal bar per label (e.g. class probabilities), each with its value as text.
+	 * `values` is an array of numbers or a tensor with one value per label.
+	 */
+	bars(id: string, labels: string[], values: ArrayLike<number> | Tensor, options?: { title?: string }): void;
 	/** Shows progress `done` of `total` for the step `label`. */
 	progress(label: string, done: number, total: number): void;
 }
@@ -310,6 +347,14 @@ export function isWorkerMessage(x: unknown): x is WorkerMessage {
 				isNumberArray(x.pixels) &&
 				(x.pixels as number[]).length === (x.width as number) * (x.height as number)
 			);
+		case 'bars':
+			return (
+				isString(x.id) &&
+				isOptionalString(x.title) &&
+				isStringArray(x.labels) &&
+				isNumberArray(x.values) &&
+				(x.labels as string[]).length === (x.values as number[]).length
+			);
 		case 'progress':
 			return isString(x.label) && isNumber(x.done) && isNumber(x.total);
 		case 'dropped':
@@ -328,6 +373,16 @@ export function isWorkerMessage(x: unknown): x is WorkerMessage {
 	}
 }
 
+export function isCellInput(x: unknown): x is CellInput {
+	return (
+		isObject(x) &&
+		(x.trigger === 'run' || x.trigger === 'predict') &&
+		(x.text === undefined || (isString(x.text) && x.text.length <= MAX_INPUT_TEXT)) &&
+		(x.digit === undefined ||
+			(Array.isArray(x.digit) && x.digit.length === DIGIT_PIXELS && x.digit.every((v) => isNumber(v) && v >= 0 && v <= 1)))
+	);
+}
+
 export function isPageMessage(x: unknown): x is PageMessage {
 	return (
 		isObject(x) &&
@@ -336,7 +391,8 @@ export function isPageMessage(x: unknown): x is PageMessage {
 		isString(x.code) &&
 		isBackendPreference(x.backend) &&
 		isNumber(x.timeLimitMs) &&
-		x.timeLimitMs >= 0
+		x.timeLimitMs >= 0 &&
+		isCellInput(x.input)
 	);
 }
 

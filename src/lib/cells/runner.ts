@@ -6,7 +6,7 @@
  */
 import workerUrl from './worker.ts?worker&url';
 import { backendFromUrl } from '../widgets/widget-element';
-import { isWorkerMessage, type WorkerMessage } from './protocol';
+import { isWorkerMessage, type CellInput, type RunMessage, type WorkerMessage } from './protocol';
 
 let nextRunId = 1;
 
@@ -32,9 +32,10 @@ export class CellRunner {
 		});
 	}
 
-	run(code: string, timeLimitMs: number): void {
+	run(code: string, timeLimitMs: number, input: CellInput): void {
 		this.runId = nextRunId++;
-		this.worker.postMessage({ type: 'run', runId: this.runId, code, backend: backendFromUrl(), timeLimitMs });
+		const message: RunMessage = { type: 'run', runId: this.runId, code, backend: backendFromUrl(), timeLimitMs, input };
+		this.worker.postMessage(message);
 	}
 
 	terminate(): void {

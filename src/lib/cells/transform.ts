@@ -17,9 +17,10 @@ import { transform } from 'sucrase';
 /**
  * Names every cell receives as parameters, in this order: `tf` (tfjs-core + tfjs-layers), `data` (data set loaders),
  * `out` (charts, heatmaps, images, progress), `console` (to the output panel), `shared` (an object kept between runs
- * in the same worker, so the cells of a page can hand values to each other explicitly: `shared.model = model`).
+ * in the same worker, so the cells of a page can hand values to each other explicitly: `shared.model = model`), `input`
+ * (what the reader put in the cell's input box, and whether Run or Predict started the run).
  */
-export const CELL_PARAMETERS = ['tf', 'data', 'out', 'console', 'shared'] as const;
+export const CELL_PARAMETERS = ['tf', 'data', 'out', 'console', 'shared', 'input'] as const;
 
 /** A 1-based line and column. */
 export interface CellPosition {
@@ -115,7 +116,7 @@ export function toFunctionSource(code: string): string {
 
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => CellFunction;
 
-/** Compiles transformed code into `async function (tf, data, out, console, shared) { … }`. */
+/** Compiles transformed code into `async function (tf, data, out, console, shared, input) { … }`. */
 export function compileCell(code: string): CellFunction {
 	return new AsyncFunction(...CELL_PARAMETERS, toFunctionSource(code));
 }

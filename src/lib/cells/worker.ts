@@ -13,7 +13,7 @@
  * 2. Only this module holds the real `postMessage`: reader code's `self.postMessage(x)` becomes a `log` line, rate-limited
  *    like `console.log`, so neither a flood nor a forged protocol message reaches the page unchecked.
  * 3. Each run: transform (here, so the page stays light), compile as an async function of (tf, data, out, console,
- *    shared), run between `tf.engine().startScope()` and `endScope()` (tensors the run leaves behind are released, except
+ *    shared, input), run between `tf.engine().startScope()` and `endScope()` (tensors the run leaves behind are released, except
  *    those reachable from `shared`), report errors at their line and column in the reader's code, then `done`.
  *
  * `shared` is one object per worker, passed to every run, the cell's explicit state between runs (notebook-like:
@@ -41,6 +41,7 @@ import {
 	type ChartSpec,
 	type HeatmapMessage,
 	type ImageMessage,
+	type BarsMessage,
 	type LogLevel,
 	type ProgressMessage,
 	type RunMessage,
@@ -199,7 +200,7 @@ interface RunState {
 	 * the page, so sending only the latest loses nothing), `out.append` points by chart and series, and the latest
 	 * `out.progress` per label.
 	 */
-	figures: Map<string, ChartMessage | HeatmapMessage | ImageMessage>;
+	figures: Map<string, ChartMessage | HeatmapMessage | ImageMessage | BarsMessage>;
 	appends: Map<string, { id: string; series: string; points: ChartPoint[] }>;
 	progress: Map<string, ProgressMessage>;
 	flushTimer?: ReturnType<typeof setTimeout>;
@@ -262,7 +263,7 @@ function sendLimited(run: RunState, make: () => WorkerMessage): void {
 	reportDropped(run);
 }
 
-function setFigure(run: RunState, message: ChartMessage | HeatmapMessage | ImageMessage): void {
+function setFigure(run: RunState, message: ChartMessage | HeatmapMessage | ImageMessage | BarsMessage): void {
 	const key = `${message.type}:${message.id}`;
 	run.figures.delete(key); // re-inserted last: figures flush in the order they were last drawn
 	run.figures.set(key, message);
@@ -418,6 +419,28 @@ function makeOutput(run: RunState): CellOutput {
 				...(title === undefined ? {} : { title: String(title) }),
 			});
 		},
+		bars(id, labels, values, options = {}) {
+			checkId('out.bars', id);
+			const numbers = isTensorLike(values)
+				? Array.from(values.dataSync() as ArrayLike<number>, Number)
+				: Array.isArray(values) || ArrayBuffer.isView(values)
+					? Array.from(values as ArrayLike<number>, Number)
+					: undefined;
+			if (!Array.isArray(labels) || !numbers || labels.length !== numbers.length)
+				throw new TypeError(
+					`out.bars('${id}', labels, values): expected as many values as labels, received ${Array.isArray(labels) ? labels.length : describe(labels)} labels and ${numbers ? numbers.length : describe(values)} values`,
+				);
+			checkSize(`out.bars('${id}')`, 1, numbers.length);
+			const title = options.title;
+			setFigure(run, {
+				type: 'bars',
+				runId: run.runId,
+				id,
+				labels: labels.map(String),
+				values: numbers,
+				...(title === undefined ? {} : { title: String(title) }),
+			});
+		},
 		progress(label: string, done: number, total: number) {
 			checkDeadline(run);
 			run.progress.set(String(label), { type: 'progress', runId: run.runId, label: String(label), done: Number(done), total: Number(total) });
@@ -442,9 +465,11 @@ function makeData(run: RunState): CellData {
 function keepReachable(tfjs: CellTf, root: unknown): Set<object> {
 	const seen = new Set<object>();
 	const tensors = new Set<object>();
-	const stack: [unknown, number][] = [[root, 0]];
-	while (stack.length && seen.size < 100_000) {
-		const [value, depth] = stack.pop()!;
+	// Breadth-first, so every object is first met at its shortest depth: depth-first, a model's weights could first be
+	// reached through a long chain of graph nodes, cut off by the depth limit and then skipped as already seen.
+	const queue: [unknown, number][] = [[root, 0]];
+	for (let next = 0; next < queue.length && seen.size < 100_000; next++) {
+		const [value, depth] = queue[next]!;
 		if (typeof value !== 'object' || value === null || seen.has(value) || depth > 8) continue;
 		seen.add(value);
 		if (isTensorLike(value)) {
@@ -455,11 +480,11 @@ function keepReachable(tfjs: CellTf, root: unknown): Set<object> {
 		if (ArrayBuffer.isView(value)) continue;
 		const children =
 			value instanceof Map ? [...value.keys(), ...value.values()] : value instanceof Set || Array.isArray(value) ? [...value] : undefined;
-		if (children) for (const child of children) stack.push([child, depth + 1]);
+		if (children) for (const child of children) queue.push([child, depth + 1]);
 		else
 			for (const key of Object.keys(value)) {
 				try {
-					stack.push([(value as Record<string, unknown>)[key], depth + 1]);
+					queue.push([(value as Record<string, unknown>)[key], depth + 1]);
 				} catch {
 					// a throwing getter holds no tensor we can reach
 				}
@@ -534,7 +559,7 @@ async function run(message: RunMessage): Promise<void> {
 		const variablesBefore = new Set(Object.keys(engine.state.registeredVariables));
 		engine.startScope();
 		try {
-			const value = await cell(tfjs, makeData(state), makeOutput(state), makeConsole(state), shared);
+			const value = await cell(tfjs, makeData(state), makeOutput(state), makeConsole(state), shared, Object.freeze(message.input));
 			flush(state);
 			// Formatted before endScope, while a returned tensor still exists.
 			if (value !== undefined) postToPage({ type: 'result', runId, value: formatValue(value) });

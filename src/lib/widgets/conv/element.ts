@@ -10,6 +10,7 @@ import { convCellTex, outputSizeTex } from '../../viz/tex';
 import { readState, writeState } from '../url-state';
 import { InputProblem, WidgetElement } from '../widget-element';
 import { bindBackendControl, fillDataTable, gridCellAt, moveFocus, prefersReducedMotion, template } from '../dom';
+import { DrawPad } from '../draw-pad';
 import { convSpec, KERNEL_PRESETS, presetOf, type ConvState, type PresetName } from './state';
 import { FEATURE_MAP_EVENT, type FeatureMapDetail } from './events';
 
@@ -18,14 +19,12 @@ interface ConvResult {
 	output: Matrix;
 }
 
-const blankCanvas = (): Matrix => Array.from({ length: MNIST_SIDE }, () => new Array<number>(MNIST_SIDE).fill(0));
 
 /** `<conv-widget>`: the convolution widget's behaviour (state, events); maths in src/lib/compute, drawing in src/lib/viz. */
 export class ConvolutionElement extends WidgetElement<ConvResult> {
 	private state!: ConvState;
 	private digits: Digit[] | undefined;
-	private drawing: Matrix = blankCanvas();
-	private cursor = { row: 14, col: 14 };
+	private pad!: DrawPad;
 	private timer: ReturnType<typeof setInterval> | undefined;
 	private strings: Record<string, string> = {};
 	private last: ConvResult | undefined;
@@ -45,10 +44,7 @@ export class ConvolutionElement extends WidgetElement<ConvResult> {
 
 		for (const button of this.querySelectorAll<HTMLButtonElement>('button[data-digit]'))
 			button.addEventListener('click', () => this.commit({ digit: Number(button.dataset.digit) }));
-		this.q<HTMLButtonElement>('clear').addEventListener('click', () => {
-			this.drawing = blankCanvas();
-			this.requestUpdate();
-		});
+		this.q<HTMLButtonElement>('clear').addEventListener('click', () => this.pad.clear());
 		this.q<HTMLSelectElement>('preset').addEventListener('change', (e) => {
 			const name = (e.target as HTMLSelectElement).value;
 			if (name in KERNEL_PRESETS) this.commit({ kernel: KERNEL_PRESETS[name as PresetName] });
@@ -62,7 +58,7 @@ export class ConvolutionElement extends WidgetElement<ConvResult> {
 		this.q<HTMLButtonElement>('play').addEventListener('click', () => this.togglePlay());
 		this.q<HTMLButtonElement>('step').addEventListener('click', () => this.stepWindow());
 		this.bindOutputFocus();
-		this.bindDrawing();
+		this.pad = new DrawPad(this.q<SVGSVGElement>('input'), MNIST_SIDE, () => this.state.digit === -1, () => this.requestUpdate());
 	}
 
 	private loadStateFromUrl() {
@@ -164,56 +160,8 @@ export class ConvolutionElement extends WidgetElement<ConvResult> {
 		});
 	}
 
-	private bindDrawing() {
-		const svg = this.q<SVGSVGElement>('input');
-		let down = false;
-		const paint = (row: number, col: number, ink: number) => {
-			for (let dr = -1; dr <= 1; dr++)
-				for (let dc = -1; dc <= 1; dc++) {
-					const r = row + dr;
-					const c = col + dc;
-					if (r < 0 || c < 0 || r >= MNIST_SIDE || c >= MNIST_SIDE) continue;
-					const strength = dr === 0 && dc === 0 ? ink : ink * 0.5;
-					const old = this.drawing[r]![c]!;
-					this.drawing[r]![c] = ink > 0 ? Math.max(old, strength) : 0;
-				}
-			this.requestUpdate();
-		};
-		svg.addEventListener('pointerdown', (e) => {
-			if (this.state.digit !== -1) return;
-			down = true;
-			svg.setPointerCapture(e.pointerId);
-			const cell = gridCellAt(svg, e);
-			if (cell) paint(cell.row, cell.col, 1);
-		});
-		svg.addEventListener('pointermove', (e) => {
-			if (!down || this.state.digit !== -1) return;
-			const cell = gridCellAt(svg, e);
-			if (cell) paint(cell.row, cell.col, 1);
-		});
-		const stop = () => (down = false);
-		svg.addEventListener('pointerup', stop);
-		svg.addEventListener('pointercancel', stop);
-		svg.addEventListener('keydown', (e) => {
-			if (this.state.digit !== -1) return;
-			const next = moveFocus(e, this.cursor, MNIST_SIDE);
-			if (next) {
-				e.preventDefault();
-				this.cursor = next;
-				this.requestUpdate();
-			} else if (e.key === ' ' || e.key === 'Enter') {
-				e.preventDefault();
-				paint(this.cursor.row, this.cursor.col, 1);
-			} else if (e.key === 'Delete' || e.key === 'Backspace') {
-				e.preventDefault();
-				paint(this.cursor.row, this.cursor.col, 0);
-			}
-		});
-		svg.addEventListener('touchmove', (e) => this.state.digit === -1 && e.preventDefault(), { passive: false });
-	}
-
 	private async inputImage(): Promise<Matrix> {
-		if (this.state.digit === -1) return this.drawing;
+		if (this.state.digit === -1) return this.pad.pixels;
 		if (!this.digits) {
 			const response = await fetch(MNIST_STRIP_URL);
 			if (!response.ok) throw new Error(`could not load the MNIST digits (${response.status} ${MNIST_STRIP_URL})`);
@@ -245,7 +193,7 @@ export class ConvolutionElement extends WidgetElement<ConvResult> {
 		const options = { stride: s.stride, padding: s.padding, bias: 0, applyRelu: s.relu };
 		const geometry = convGeometry(MNIST_SIDE, 3, s.stride, s.padding);
 		drawOutline(inputSvg, 'field', { row: row * s.stride - geometry.padBefore, col: col * s.stride - geometry.padBefore, h: 3, w: 3 });
-		drawOutline(inputSvg, 'cursor', s.digit === -1 ? { ...this.cursor, h: 1, w: 1 } : null);
+		drawOutline(inputSvg, 'cursor', s.digit === -1 ? { ...this.pad.cursor, h: 1, w: 1 } : null);
 		drawOutline(outputSvg, 'focus', { row, col, h: 1, w: 1 });
 
 		const terms = convTerms(input, s.kernel, row, col, options);
