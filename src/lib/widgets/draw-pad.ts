@@ -39,34 +39,45 @@ export class DrawPad {
 		return this.pixels.every((row) => row.every((v) => v === 0));
 	}
 
-	/** A soft 3 × 3 brush (full ink in the middle, half around), so strokes look like MNIST's anti-aliased digits. */
-	private paint(row: number, col: number, ink: number): void {
+	/**
+	 * A soft 3 × 3 brush (full ink in the middle and its four neighbours, half on the diagonals): strokes about three
+	 * pixels wide with soft edges, like MNIST's anti-aliased digits, which the CNN cell's model was trained on.
+	 */
+	private paint(row: number, col: number, ink: number, notify = true): void {
 		for (let dr = -1; dr <= 1; dr++)
 			for (let dc = -1; dc <= 1; dc++) {
 				const r = row + dr;
 				const c = col + dc;
 				if (r < 0 || c < 0 || r >= this.side || c >= this.side) continue;
-				const strength = dr === 0 && dc === 0 ? ink : ink * 0.5;
+				const strength = dr === 0 || dc === 0 ? ink : ink * 0.5;
 				const old = this.pixels[r]![c]!;
 				this.pixels[r]![c] = ink > 0 ? Math.max(old, strength) : 0;
 			}
-		this.onChange();
+		if (notify) this.onChange();
 	}
 
 	private bind(): void {
 		const svg = this.svg;
 		let down = false;
+		let last: { row: number; col: number } | undefined;
 		svg.addEventListener('pointerdown', (e) => {
 			if (!this.enabled()) return;
 			down = true;
 			svg.setPointerCapture(e.pointerId);
-			const cell = gridCellAt(svg, e);
-			if (cell) this.paint(cell.row, cell.col, 1);
+			last = gridCellAt(svg, e);
+			if (last) this.paint(last.row, last.col, 1);
 		});
 		svg.addEventListener('pointermove', (e) => {
 			if (!down || !this.enabled()) return;
 			const cell = gridCellAt(svg, e);
-			if (cell) this.paint(cell.row, cell.col, 1);
+			if (!cell) return;
+			// A fast stroke skips pixels between two events: ink the straight line between them, not dots.
+			const from = last ?? cell;
+			const steps = Math.max(Math.abs(cell.row - from.row), Math.abs(cell.col - from.col), 1);
+			for (let i = 1; i <= steps; i++)
+				this.paint(Math.round(from.row + ((cell.row - from.row) * i) / steps), Math.round(from.col + ((cell.col - from.col) * i) / steps), 1, false);
+			last = cell;
+			this.onChange();
 		});
 		const stop = () => {
 			if (!down) return;
