@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * Benchmark (not a test): drives the built site in headless Chromium and prints, per widget and backend,
- * p50/p95 of `widget:<name>:update` over 100 updates, `widget:<name>:ready`, tensors after the run, and the
- * JavaScript each page downloads (gzip). Usage: npm run build && npm run bench [-- --updates 100]
+ * p50/p95 of `widget:<name>:update` over 100 updates (each one reader action: see `act` below), `widget:<name>:ready`, tensors after the run, and the
+ * JavaScript each page downloads (gzip). Usage: npm run build && npm run bench [-- --updates 100] [--widgets-only]
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -30,10 +30,13 @@ if (!existsSync('dist/index.html')) {
 const server = spawn('node_modules/.bin/astro', ['preview', '--host', '127.0.0.1', '--port', String(PORT)], { stdio: 'ignore' });
 const stop = () => server.kill();
 process.on('exit', stop);
-for (let i = 0; i < 100; i++) {
-	if (await fetch(BASE + '/en/').then((r) => r.ok, () => false)) break;
-	await new Promise((r) => setTimeout(r, 200));
+let serving = false;
+for (let i = 0; i < 150 && !serving; i++) {
+	serving = await fetch(BASE + '/en/').then((r) => r.ok, () => false);
+	if (!serving) await new Promise((r) => setTimeout(r, 200));
 }
+if (!serving)
+	throw new Error(`astro preview did not answer on ${BASE} within 30 s (is another preview of this project running? Astro 7 refuses a second one)`);
 
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const browser = await chromium.launch({
@@ -87,8 +90,32 @@ for (const backend of BACKENDS) {
 				await el.settled();
 				const ready = performance.getEntriesByName(`widget:${name}:ready`).at(-1)?.duration ?? NaN;
 				performance.clearMeasures(`widget:${name}:update`);
+				// Each update is one reader action through the widget's own controls (not a recompute of an unchanged
+				// state, which would redraw nothing): what a reader does most, with a heavier change mixed in.
+				const role = (r) => el.querySelector(`[data-role="${r}"]`);
+				const choose = (select) => {
+					select.selectedIndex = (select.selectedIndex + 1) % select.options.length;
+					select.dispatchEvent(new Event('change', { bubbles: true }));
+				};
+				let forward = true;
+				const act = {
+					// slide the window one step; every 10th action switch the kernel preset (a new feature map)
+					convolution: (i) => (i % 10 === 9 ? choose(role('preset')) : role('step').click()),
+					// max ↔ average pooling (a new output map every time)
+					pooling: () => choose(role('mode')),
+					// one time step forward, or back at the end of the sentence
+					rnn: () => {
+						const next = role('next');
+						const prev = role('prev');
+						if (forward && next.getAttribute('aria-disabled') === 'true') forward = false;
+						if (!forward && prev.getAttribute('aria-disabled') === 'true') forward = true;
+						(forward ? next : prev).click();
+					},
+					// causal mask on / off (new scores, weights and formula)
+					attention: () => role('causal').click(),
+				}[name];
 				for (let i = 0; i < updates; i++) {
-					el.requestUpdate();
+					act(i);
 					await el.settled();
 				}
 				const durations = performance.getEntriesByName(`widget:${name}:update`).map((e) => e.duration);
@@ -115,10 +142,12 @@ for (const backend of BACKENDS) {
  * per backend. The shipped CNN example runs with TRAIN = CELL_TRAIN digits (it prints its own digits/s).
  */
 const CELL_TRAIN = Number(args.get('--cell-train') ?? 256);
+/** `--widgets-only`: skip the code cells (they train models: minutes). */
+const CELLS = !process.argv.includes('--widgets-only');
 const cellRows = [];
 const cnnCode = readFileSync('content/cells/cnn.ts', 'utf8').replace(/const TRAIN = \d+;/, `const TRAIN = ${CELL_TRAIN};`);
 const cellParam = deflateRawSync(Buffer.from(cnnCode)).toString('base64url');
-for (const backend of ['auto', 'webgl', 'cpu', 'webgpu', 'wasm']) {
+for (const backend of CELLS ? ['auto', 'webgl', 'cpu', 'webgpu', 'wasm'] : []) {
 	const page = await browser.newPage();
 	await page.goto(`${BASE}/en/tutorial/code/?cell.cnn=${cellParam}${backend === 'auto' ? '' : `&backend=${backend}`}`);
 	const cell = page.locator('code-cell[data-cell="cnn"]');
@@ -147,7 +176,7 @@ for (const backend of ['auto', 'webgl', 'cpu', 'webgpu', 'wasm']) {
 
 /** The three examples as shipped (auto backend): how long the default run takes and what it reaches. */
 const defaultRuns = [];
-for (const example of ['cnn', 'rnn', 'attention']) {
+for (const example of CELLS ? ['cnn', 'rnn', 'attention'] : []) {
 	const page = await browser.newPage();
 	await page.goto(`${BASE}/en/tutorial/code/`);
 	const selector = `code-cell[data-cell="${example}"]`;

@@ -13,18 +13,22 @@ export function scrollableFormulaLabel(): string {
 	return document.documentElement.lang.startsWith('zh') ? '公式（可横向滚动）' : 'Formula (scrolls sideways)';
 }
 
-/** One pass over the display formulas under `root` (widgets call it after re-rendering a formula). */
+/**
+ * One pass over the display formulas under `root` (widgets call it after re-rendering a formula). All measurements
+ * come first, then all changes: interleaving them would make the browser lay the page out again for every formula.
+ */
 export function markOverflowing(root: ParentNode, label: string = scrollableFormulaLabel()): void {
-	for (const formula of root.querySelectorAll<HTMLElement>('.katex-display')) {
-		const overflows = formula.scrollWidth > formula.clientWidth + 1;
-		if (overflows && !formula.hasAttribute('tabindex')) {
+	const formulas = [...root.querySelectorAll<HTMLElement>('.katex-display')];
+	const overflowing = formulas.map((formula) => formula.scrollWidth > formula.clientWidth + 1);
+	formulas.forEach((formula, i) => {
+		if (overflowing[i] && !formula.hasAttribute('tabindex')) {
 			formula.tabIndex = 0;
 			formula.setAttribute('role', 'region');
 			formula.setAttribute('aria-label', label);
-		} else if (!overflows && formula.getAttribute('role') === 'region') {
+		} else if (!overflowing[i] && formula.getAttribute('role') === 'region') {
 			formula.removeAttribute('tabindex');
 			formula.removeAttribute('role');
 			formula.removeAttribute('aria-label');
 		}
-	}
+	});
 }

@@ -30,17 +30,25 @@ export function drawHeatmap(svg: SVGSVGElement, values: Matrix, colour: ColourSc
 /** Joins one unit-square <rect class="cell"> per cell (shared by the plain and the labelled heatmap). */
 export function drawCells(svg: SVGSVGElement, cells: HeatmapCell[]): void {
 	select(svg)
-		.selectAll<SVGRectElement, HeatmapCell>('rect.cell')
+		.selectAll<DrawnCell, HeatmapCell>('rect.cell')
 		.data(cells)
 		// New cells go beneath labels and outlines already drawn, so a growing grid never hides them.
-		.join((enter) => enter.insert('rect', 'text, rect.outline'))
-		.attr('class', 'cell')
-		.attr('x', (d) => d.col)
-		.attr('y', (d) => d.row)
-		.attr('width', 1)
-		.attr('height', 1)
-		.attr('fill', (d) => d.fill);
+		.join((enter) => enter.insert<DrawnCell>('rect', 'text, rect.outline').attr('class', 'cell').attr('width', 1).attr('height', 1))
+		.each(function (d) {
+			// Only what changed is written: a grid of 784 cells whose colours mostly stay (the reader moves a focus,
+			// steps a window) then costs a few DOM writes instead of thousands.
+			const drawn = this.drawn;
+			if (drawn?.row !== d.row || drawn.col !== d.col) {
+				this.setAttribute('x', String(d.col));
+				this.setAttribute('y', String(d.row));
+			}
+			if (drawn?.fill !== d.fill) this.setAttribute('fill', d.fill);
+			this.drawn = { row: d.row, col: d.col, fill: d.fill };
+		});
 }
+
+/** A heatmap cell remembers what was last written to it (cells from the server-rendered frame start without). */
+type DrawnCell = SVGRectElement & { drawn?: { row: number; col: number; fill: string } };
 
 /** Draws (or moves) an outline rectangle over cells [row, row+h) × [col, col+w); `null` hides it. */
 export function drawOutline(svg: SVGSVGElement, name: string, box: { row: number; col: number; h: number; w: number } | null) {

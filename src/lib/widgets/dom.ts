@@ -43,7 +43,13 @@ export function moveFocus(event: KeyboardEvent, at: { row: number; col: number }
 }
 
 /** Writes a matrix into a table (the heatmap's accessible alternative); full precision in data-value. */
+/** What each data table shows now, so an update that changes nothing in it (a moved focus) rewrites nothing. */
+const tableContents = new WeakMap<HTMLTableElement, string>();
+
 export function fillDataTable(table: HTMLTableElement, values: number[][], rowLabels?: string[], colLabels?: string[]) {
+	const signature = JSON.stringify([values, rowLabels, colLabels]);
+	if (tableContents.get(table) === signature) return;
+	tableContents.set(table, signature);
 	const head = colLabels ? `<thead><tr><td></td>${colLabels.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr></thead>` : '';
 	const body = values
 		.map((row, r) => {

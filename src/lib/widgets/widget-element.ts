@@ -100,7 +100,7 @@ export abstract class WidgetElement<Result> extends HTMLElement {
 			const before = this.tf!.memory().numTensors;
 			const result = await this.compute(this.tf!);
 			this.render(result);
-			markOverflowing(this);
+			this.markFormulasAtNextFrame();
 			const after = this.tf!.memory().numTensors;
 			// Exposed so tests and the benchmark can see that updates release every tensor.
 			this.dataset.tensors = String(after);
@@ -124,6 +124,20 @@ export abstract class WidgetElement<Result> extends HTMLElement {
 			}
 			this.showError(error);
 		}
+	}
+
+	private formulaCheck: number | undefined;
+
+	/**
+	 * Whether a re-rendered formula now overflows needs the page's layout. Asked for during the update, it would force
+	 * a synchronous layout of the whole chapter every time (measured: 15–40 ms per update, most of the update's cost);
+	 * at the next frame the browser lays the page out anyway, so the check costs almost nothing there.
+	 */
+	private markFormulasAtNextFrame() {
+		this.formulaCheck ??= requestAnimationFrame(() => {
+			this.formulaCheck = undefined;
+			markOverflowing(this);
+		});
 	}
 
 	private showTiming(ms: number) {

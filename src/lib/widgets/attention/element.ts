@@ -1,5 +1,4 @@
 import type * as TF from '@tensorflow/tfjs-core';
-import katex from 'katex';
 import * as kernels from '../../compute/kernels';
 import type { Matrix } from '../../reference/matrix';
 import { sequentialScale } from '../../viz/colour';
@@ -11,6 +10,7 @@ import { bindBackendControl, escapeHtml, fillDataTable, moveFocus, template } fr
 import { embed, MAX_CHARS, MAX_TOKENS, PROJECTIONS } from './model';
 import { attentionSpec, type AttentionState } from './state';
 import { headWidth, prepareSentence, referenceFrame } from './frame';
+import { showFormula } from '../formula';
 
 interface AttentionView {
 	tokens: string[];
@@ -138,7 +138,8 @@ export class AttentionElement extends WidgetElement<AttentionView> {
 		const reference = referenceFrame(tokens, { ...this.state, query });
 		const first = heads[0]!;
 		const formula = this.q<HTMLElement>('row-formula');
-		formula.innerHTML = katex.renderToString(
+		showFormula(
+			formula,
 			attentionRowTex({
 				i: query,
 				dk: headWidth(this.state.heads),
@@ -148,7 +149,6 @@ export class AttentionElement extends WidgetElement<AttentionView> {
 				weights: first.weights[query]!,
 				output: first.output[query]!,
 			}),
-			{ displayMode: true },
 		);
 		formula.dataset.weights = JSON.stringify(first.weights[query]);
 		const peak = Math.max(...first.weights[query]!);

@@ -1,5 +1,4 @@
 import type * as TF from '@tensorflow/tfjs-core';
-import katex from 'katex';
 import * as kernels from '../../compute/kernels';
 import { convGeometry, convTerms } from '../../reference/convolution';
 import type { Matrix } from '../../reference/matrix';
@@ -13,6 +12,7 @@ import { bindBackendControl, fillDataTable, gridCellAt, moveFocus, prefersReduce
 import { DrawPad } from '../draw-pad';
 import { convSpec, KERNEL_PRESETS, presetOf, type ConvState, type PresetName } from './state';
 import { FEATURE_MAP_EVENT, type FeatureMapDetail } from './events';
+import { showFormula } from '../formula';
 
 interface ConvResult {
 	input: Matrix;
@@ -199,9 +199,9 @@ export class ConvolutionElement extends WidgetElement<ConvResult> {
 		const terms = convTerms(input, s.kernel, row, col, options);
 		const sum = terms.reduce((a, t) => a + t.input * t.weight, 0);
 		const value = output[row]![col]!;
-		this.q<HTMLElement>('cell-formula').innerHTML = katex.renderToString(convCellTex(terms, 0, sum, value, row, col, s.relu), { displayMode: true });
+		showFormula(this.q<HTMLElement>('cell-formula'), convCellTex(terms, 0, sum, value, row, col, s.relu));
 		this.q<HTMLElement>('cell-formula').dataset.value = String(value);
-		this.q<HTMLElement>('size-formula').innerHTML = katex.renderToString(outputSizeTex(MNIST_SIDE, 3, s.stride, s.padding, n), { displayMode: true });
+		showFormula(this.q<HTMLElement>('size-formula'), outputSizeTex(MNIST_SIDE, 3, s.stride, s.padding, n));
 		this.q<HTMLElement>('output-size').textContent = `${n}×${n}`;
 		fillDataTable(this.q<HTMLTableElement>('data-table'), output);
 		this.dispatchEvent(new CustomEvent<FeatureMapDetail>(FEATURE_MAP_EVENT, { bubbles: true, detail: { featureMap: output } }));

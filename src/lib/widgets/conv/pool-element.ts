@@ -1,5 +1,4 @@
 import type * as TF from '@tensorflow/tfjs-core';
-import katex from 'katex';
 import * as kernels from '../../compute/kernels';
 import { poolWindow } from '../../reference/pooling';
 import type { Matrix } from '../../reference/matrix';
@@ -11,6 +10,7 @@ import { InputProblem, WidgetElement } from '../widget-element';
 import { bindBackendControl, fillDataTable, gridCellAt, moveFocus, template } from '../dom';
 import { poolSpec, type PoolState } from './state';
 import { FEATURE_MAP_EVENT, type FeatureMapDetail } from './events';
+import { showFormula } from '../formula';
 
 interface PoolResult {
 	featureMap: Matrix;
@@ -107,7 +107,7 @@ export class PoolingElement extends WidgetElement<PoolResult> {
 		drawOutline(outputSvg, 'focus', { row, col, h: 1, w: 1 });
 		const values = poolWindow(featureMap, row, col, { mode: s.mode, window: s.window, stride: s.stride }).map((c) => c.value);
 		const formula = this.q<HTMLElement>('cell-formula');
-		formula.innerHTML = katex.renderToString(poolCellTex(s.mode, values, pooled[row]![col]!, row, col), { displayMode: true });
+		showFormula(formula, poolCellTex(s.mode, values, pooled[row]![col]!, row, col));
 		formula.dataset.value = String(pooled[row]![col]);
 		this.q<HTMLElement>('output-size').textContent = `${n}×${n}`;
 		fillDataTable(this.q<HTMLTableElement>('data-table'), pooled);

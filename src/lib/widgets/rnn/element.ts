@@ -1,5 +1,4 @@
 import type * as TF from '@tensorflow/tfjs-core';
-import katex from 'katex';
 import * as kernels from '../../compute/kernels';
 import { lstmStep, rnnStep, type LstmStep } from '../../reference/recurrent';
 import type { Matrix, Vector } from '../../reference/matrix';
@@ -11,6 +10,7 @@ import { InputProblem, WidgetElement } from '../widget-element';
 import { bindBackendControl, escapeHtml, fillDataTable, gridCellAt, template } from '../dom';
 import { clampText, D_H, displayToken, embed, lstmWeights, mapRange, readSentence, rnnWeights, type MapName } from './model';
 import { clampStep, rnnSpec, type RnnMode, type RnnState } from './state';
+import { showFormula } from '../formula';
 
 interface RnnResult {
 	mode: RnnMode;
@@ -167,7 +167,7 @@ export class RnnElement extends WidgetElement<RnnResult> {
 		if (result.lstm) for (const name of LSTM_MAPS) this.drawMap(name, result.lstm.map((s) => s[name]), t);
 
 		const formula = this.q<HTMLElement>('step-formula');
-		formula.innerHTML = katex.renderToString(this.formulaTex(result, t), { displayMode: true, throwOnError: false });
+		showFormula(formula, this.formulaTex(result, t));
 		formula.dataset.value = h[t - 1]!.join(',');
 
 		fillDataTable(
