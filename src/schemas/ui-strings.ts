@@ -37,6 +37,8 @@ export const uiStrings = z.object({
 	'widget.backend': z.string(),
 	'widget.backendAuto': z.string(),
 	'widget.loading': z.string(),
+	/** A backend failed while in use (e.g. WebGPU device lost); `{{backend}}`, `{{why}}`. */
+	'widget.backendFailed': z.string(),
 	'widget.dataTable': z.string(),
 	'widget.untrained': z.string(),
 	'conv.title': z.string(),

@@ -185,3 +185,28 @@ test('a chapter without widgets downloads no TensorFlow.js', async ({ page }) =>
 	const bodies = await Promise.all(scripts.map((url) => page.request.get(url).then((r) => r.text())));
 	expect(bodies.some((b) => b.includes('tfjs') || b.includes('registerKernel'))).toBe(false);
 });
+
+test('a lost WebGPU device: the widget says so in the reader\'s language and carries on with the next backend', async ({ page }) => {
+	// Keep every GPUDevice the page creates, so the test can destroy it: a real loss (device.lost resolves with
+	// "destroyed", and work submitted afterwards fails), not a simulated error.
+	await page.addInitScript(() => {
+		const devices: GPUDevice[] = [];
+		(window as unknown as { gpuDevices: GPUDevice[] }).gpuDevices = devices;
+		const request = GPUAdapter.prototype.requestDevice;
+		GPUAdapter.prototype.requestDevice = async function (this: GPUAdapter, ...args: Parameters<GPUAdapter['requestDevice']>) {
+			const device = await request.apply(this, args);
+			devices.push(device);
+			return device;
+		};
+	});
+	await page.goto('/zh-cn/tutorial/algorithms/?backend=webgpu');
+	const conv = await ready(page, 'conv-widget', 'webgpu');
+	await page.evaluate(() => (window as unknown as { gpuDevices: GPUDevice[] }).gpuDevices.forEach((device) => device.destroy()));
+	await conv.getByRole('button', { name: '前进一步' }).click();
+	await expect(conv.locator('[data-role="message"]')).toContainText('webgpu 后端出错');
+	await expect(conv).toHaveAttribute('data-status', 'ready');
+	await expect(conv).not.toHaveAttribute('data-backend', 'webgpu');
+	// It keeps working on the new backend.
+	await conv.getByRole('button', { name: '前进一步' }).click();
+	await expect(conv).toHaveAttribute('data-status', 'ready');
+});

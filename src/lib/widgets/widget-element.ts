@@ -111,6 +111,10 @@ export abstract class WidgetElement<Result> extends HTMLElement {
 				performance.measure(`widget:${name}:ready`, `widget:${name}:visible`);
 			}
 			this.showTiming(performance.now() - start);
+			if (this.backendNotice) {
+				this.showInputProblem(this.backendNotice);
+				this.backendNotice = '';
+			}
 			this.dataset.status = 'ready';
 		} catch (error) {
 			if (!(error instanceof InputProblem) && this.backend && this.backend.name !== 'cpu') {
@@ -118,7 +122,11 @@ export abstract class WidgetElement<Result> extends HTMLElement {
 				// reader, and let every widget recompute on the next backend of the policy.
 				const failed = this.backend.name;
 				reportBrokenBackend(failed, error instanceof Error ? error.message : String(error));
-				this.showInputProblem(`${failed} failed (${error instanceof Error ? error.message : String(error)}); switching to the next backend.`);
+				const why = error instanceof Error ? error.message : String(error);
+				const message = this.querySelector<HTMLElement>('[data-role="backend-readout"]')?.dataset.failed ?? '{{backend}} failed ({{why}})';
+				// Shown now, and again after the first result on the next backend (a successful update clears messages).
+				this.backendNotice = message.replace('{{backend}}', failed).replace('{{why}}', why);
+				this.showInputProblem(this.backendNotice);
 				document.dispatchEvent(new Event(BACKEND_CHANGE));
 				return;
 			}
@@ -127,6 +135,8 @@ export abstract class WidgetElement<Result> extends HTMLElement {
 	}
 
 	private formulaCheck: number | undefined;
+	/** Why the previous backend was abandoned, for the reader (see updateOnce). */
+	private backendNotice = '';
 
 	/**
 	 * Whether a re-rendered formula now overflows needs the page's layout. Asked for during the update, it would force
