@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumPath, quietArgs, webgpuArgs } from './tests/e2e/chromium';
 
 /**
  * End-to-end tests run in a real Chromium against the built site (`npm run build` first; `npm test` does both).
- * Chromium: $CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own browser where one is installed.
+ * Which Chromium and with which flags: tests/e2e/chromium.ts.
  */
-const executablePath =
-	process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 const PORT = Number(process.env.E2E_PORT ?? 4329);
 
@@ -23,20 +21,7 @@ export default defineConfig({
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,
 		...devices['Desktop Chrome'],
-		launchOptions: {
-			executablePath,
-			args: [
-				// WebGPU in headless Chromium (a software adapter where there is no GPU); see GUIDE.md.
-				'--enable-unsafe-webgpu',
-				'--enable-unsafe-swiftshader',
-				'--disable-quic',
-				// This machine's network is closed: stop Chromium's own background connections.
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--no-first-run',
-			],
-		},
+		launchOptions: { executablePath: chromiumPath, args: [...webgpuArgs, ...quietArgs] },
 	},
 	webServer: {
 		command: `astro preview --host 127.0.0.1 --port ${PORT}`,
