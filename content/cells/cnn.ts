@@ -57,7 +57,8 @@ if (input.trigger === 'run' || !shared.model) {
 	shared.model = model;
 }
 
-// MNIST digits are centred in a 20 × 20 box inside 28 × 28: give the drawing the same framing before predicting.
+// MNIST digits were scaled to fit a 20 × 20 box, then placed in 28 × 28 with their centre of mass in the middle:
+// give the drawing the same framing before predicting.
 function likeMnist(pixels: number[]): tf.Tensor2D {
 	let [top, bottom, left, right] = [28, -1, 28, -1];
 	pixels.forEach((v, i) => {
@@ -70,9 +71,17 @@ function likeMnist(pixels: number[]): tf.Tensor2D {
 	const scale = 20 / Math.max(h, w);
 	const [sh, sw] = [Math.max(1, Math.round(h * scale)), Math.max(1, Math.round(w * scale))];
 	const crop = tf.tensor2d(pixels, [28, 28]).slice([top, left], [h, w]).expandDims(-1) as tf.Tensor3D;
-	const resized = tf.image.resizeBilinear(crop, [sh, sw]).squeeze([2]);
-	const [padTop, padLeft] = [Math.floor((28 - sh) / 2), Math.floor((28 - sw) / 2)];
-	return resized.pad([[padTop, 28 - sh - padTop], [padLeft, 28 - sw - padLeft]]).clipByValue(0, 1) as tf.Tensor2D;
+	const resized = tf.image.resizeBilinear(crop, [sh, sw]).squeeze([2]).clipByValue(0, 1);
+	const ink = resized.dataSync();
+	let [mass, rowSum, colSum] = [0, 0, 0];
+	ink.forEach((v, i) => {
+		mass += v;
+		rowSum += v * Math.floor(i / sw);
+		colSum += v * (i % sw);
+	});
+	const place = (centre: number, size: number) => Math.min(28 - size, Math.max(0, Math.round(13.5 - centre)));
+	const [padTop, padLeft] = mass > 0 ? [place(rowSum / mass, sh), place(colSum / mass, sw)] : [4, 4];
+	return resized.pad([[padTop, 28 - sh - padTop], [padLeft, 28 - sw - padLeft]]) as tf.Tensor2D;
 }
 
 if (input.digit) {

@@ -50,6 +50,15 @@ test('the CNN example, as shipped, trains on real MNIST digits in a worker and r
 	expect(probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 2);
 	await expect(prediction.locator('figcaption')).toHaveText(/^prediction: 1 /);
 	await expect(output.locator('figure[data-id="your-digit"] rect.cell')).toHaveCount(784);
+	// A "7" (a bar, then a diagonal), framed like MNIST before the model sees it.
+	await cell.getByRole('button', { name: 'Clear' }).click();
+	const at = (x: number, y: number) => page.mouse.move(box.x + box.width * x, box.y + box.height * y);
+	await at(0.25, 0.25);
+	await page.mouse.down();
+	for (let i = 1; i <= 8; i++) await at(0.25 + (0.5 * i) / 8, 0.25);
+	for (let i = 1; i <= 10; i++) await at(0.75 - (0.3 * i) / 10, 0.25 + (0.55 * i) / 10);
+	await page.mouse.up();
+	await expect(prediction.locator('figcaption')).toHaveText(/^prediction: 7 /);
 	// Predicting keeps what the training run showed.
 	await expect(output).toContainText('held-out accuracy');
 });
