@@ -37,6 +37,7 @@ test('the CNN example, as shipped, trains on real MNIST digits in a worker and r
 	await predict.click();
 	await expect(cell.locator('[data-role="input-problem"]')).toHaveText('Draw a digit on the pad first.');
 	const pad = cell.getByRole('img', { name: /Drawing pad/ });
+	await pad.scrollIntoViewIfNeeded();
 	const box = (await pad.boundingBox())!;
 	await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.2);
 	await page.mouse.down();
@@ -52,7 +53,10 @@ test('the CNN example, as shipped, trains on real MNIST digits in a worker and r
 	await expect(output.locator('figure[data-id="your-digit"] rect.cell')).toHaveCount(784);
 	// A "7" (a bar, then a diagonal), framed like MNIST before the model sees it.
 	await cell.getByRole('button', { name: 'Clear' }).click();
-	const at = (x: number, y: number) => page.mouse.move(box.x + box.width * x, box.y + box.height * y);
+	// Clicking may have scrolled the page: measure the pad again.
+	await pad.scrollIntoViewIfNeeded();
+	const padBox = (await pad.boundingBox())!;
+	const at = (x: number, y: number) => page.mouse.move(padBox.x + padBox.width * x, padBox.y + padBox.height * y);
 	await at(0.25, 0.25);
 	await page.mouse.down();
 	for (let i = 1; i <= 8; i++) await at(0.25 + (0.5 * i) / 8, 0.25);
