@@ -5,10 +5,11 @@
  * JavaScript each page downloads (gzip). Usage: npm run build && npm run bench [-- --updates 100] [--widgets-only]
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { deflateRawSync, gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+// The same Chromium and flags as the end-to-end tests (Node 22 strips the types of this .ts module).
+import { chromiumPath, quietArgs, webgpuArgs } from '../tests/e2e/chromium.ts';
 
 const args = new Map(process.argv.slice(2).map((a, i, all) => [a, all[i + 1]]));
 const UPDATES = Number(args.get('--updates') ?? 100);
@@ -38,10 +39,9 @@ for (let i = 0; i < 150 && !serving; i++) {
 if (!serving)
 	throw new Error(`astro preview did not answer on ${BASE} within 30 s (is another preview of this project running? Astro 7 refuses a second one)`);
 
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const browser = await chromium.launch({
-	executablePath,
-	args: ['--enable-unsafe-webgpu', '--enable-unsafe-swiftshader', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+	executablePath: chromiumPath,
+	args: [...webgpuArgs, ...quietArgs],
 });
 
 const quantile = (values, q) => {

@@ -33,8 +33,9 @@ test('the CNN example, as shipped, trains on real MNIST digits in a worker and r
 	await expect(cell.locator('[data-role="backend"]')).not.toBeEmpty();
 
 	// Then the reader draws a digit: an empty pad gets a message, a drawn "1" gets the trained model's prediction.
-	const predict = cell.getByRole('button', { name: 'Predict' });
-	await predict.click();
+	// From the keyboard: a mouse click can land on the pad beside the button while the page is still settling
+	// (it did once: the stray press inked the pad and the empty-pad message never came).
+	await cell.getByRole('button', { name: 'Predict' }).press('Enter');
 	await expect(cell.locator('[data-role="input-problem"]')).toHaveText('Draw a digit on the pad first.');
 	const pad = cell.getByRole('img', { name: /Drawing pad/ });
 	await pad.scrollIntoViewIfNeeded();

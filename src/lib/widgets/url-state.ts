@@ -51,7 +51,7 @@ export function writeState<S>(spec: ParamSpec<S>, state: S, mode: 'push' | 'repl
 	pendingWrite ??= setTimeout(flushUrlWrites, URL_WRITE_DELAY_MS);
 }
 
-export const URL_WRITE_DELAY_MS = 150;
+const URL_WRITE_DELAY_MS = 150;
 const pendingParams = new Map<object, [string, string | null][]>();
 let pendingMode: 'push' | 'replace' = 'replace';
 let pendingWrite: ReturnType<typeof setTimeout> | undefined;
