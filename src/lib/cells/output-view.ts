@@ -9,7 +9,7 @@ import { drawHeatmap } from '../viz/heatmap';
 import { drawLabelledHeatmap } from '../viz/labelled-heatmap';
 import { drawLineChart, type Series } from '../viz/line-chart';
 import type { FormattedValue, WorkerMessage } from './protocol';
-import { escapeHtml } from '../widgets/dom';
+import { escapeHtml } from '../text/template';
 
 export class OutputView {
 	private charts = new Map<string, { svg: SVGSVGElement; legend: HTMLElement; series: Series[]; xLabel: string }>();

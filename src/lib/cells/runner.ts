@@ -5,7 +5,7 @@
  * loop at once and frees its memory; the next Run starts a fresh worker.
  */
 import workerUrl from './worker.ts?worker&url';
-import { backendFromUrl } from '../widgets/widget-element';
+import { backendFromUrl } from '../compute/backend-preference';
 import { isWorkerMessage, type CellInput, type RunMessage, type WorkerMessage } from './protocol';
 
 let nextRunId = 1;
