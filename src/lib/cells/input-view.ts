@@ -4,8 +4,8 @@
  * code decides what to do with it. View only: no maths.
  */
 import { MNIST_SIDE } from '../data/mnist';
-import { pixelScale } from '../viz/colour';
-import { drawHeatmap, drawOutline } from '../viz/heatmap';
+import { colourFor } from '../viz/colour';
+import { drawHeatmap, heatmapView } from '../viz/heatmap';
 import { DrawPad } from '../widgets/draw-pad';
 import { MAX_INPUT_TEXT, type CellInput } from './protocol';
 
@@ -45,8 +45,8 @@ export class CellInputView {
 	}
 
 	private drawPad(svg: SVGSVGElement): void {
-		drawHeatmap(svg, this.pad!.pixels, pixelScale);
-		drawOutline(svg, 'cursor', svg.matches(':focus-visible') ? { ...this.pad!.cursor, h: 1, w: 1 } : null);
+		const cursor = svg.matches(':focus-visible') ? { name: 'cursor', ...this.pad!.cursor, h: 1, w: 1 } : null;
+		drawHeatmap(svg, heatmapView(this.pad!.pixels, colourFor('pixel'), [cursor]));
 	}
 
 	/** Shows (or, with `undefined`, hides) a message next to the input box. */

@@ -3,13 +3,17 @@
  * reader's code, live line charts, heatmaps, images, bar charts and a progress bar (elapsed and remaining time).
  * View only: everything it shows arrives already formatted from the worker.
  */
-import { divergingScale, maxAbs, pixelScale, sequentialScale, seriesColour } from '../viz/colour';
+import { colourFor, seriesColour } from '../viz/colour';
 import { drawBarChart } from '../viz/bar-chart';
-import { drawHeatmap } from '../viz/heatmap';
-import { drawLabelledHeatmap } from '../viz/labelled-heatmap';
+import { drawHeatmap, heatmapView } from '../viz/heatmap';
+import { drawLabelledHeatmap, labelledHeatmapView } from '../viz/labelled-heatmap';
 import { drawLineChart, type Series } from '../viz/line-chart';
-import type { FormattedValue, WorkerMessage } from './protocol';
+import { formattedText } from './format';
+import type { DoneMessage, ReadyMessage, WorkerMessage } from './protocol';
 import { escapeHtml } from '../text/template';
+
+/** The messages the panel draws; `ready` and `done` are the cell's (its backend readout and status line). */
+export type PanelMessage = Exclude<WorkerMessage, ReadyMessage | DoneMessage>;
 
 export class OutputView {
 	private charts = new Map<string, { svg: SVGSVGElement; legend: HTMLElement; series: Series[]; xLabel: string }>();
@@ -52,13 +56,13 @@ export class OutputView {
 		this.progress.hidden = true;
 	}
 
-	show(message: WorkerMessage): void {
+	show(message: PanelMessage): void {
 		switch (message.type) {
 			case 'log':
-				this.line(`out-${message.level}`, message.parts.map(formatted).join(' '));
+				this.line(`out-${message.level}`, message.parts.map(formattedText).join(' '));
 				return;
 			case 'result':
-				this.line('out-result', `${this.strings.result}: ${formatted(message.value)}`);
+				this.line('out-result', `${this.strings.result}: ${formattedText(message.value)}`);
 				return;
 			case 'error': {
 				const where = message.line ? ` (${this.strings.atLine!.replace('{{line}}', String(message.line)).replace('{{column}}', String(message.column ?? 1))})` : '';
@@ -83,21 +87,19 @@ export class OutputView {
 			case 'heatmap': {
 				const figure = this.figure(message.id, message.title);
 				const svg = figure.querySelector('svg')!;
-				const m = maxAbs(message.values);
-				const signed = message.values.some((row) => row.some((v) => v < 0));
-				const colour = signed ? divergingScale(m) : sequentialScale(m);
+				const colour = colourFor('any', message.values);
 				// Token × token matrices (attention weights) use the attention widget's labelled heatmap.
 				const square = message.rowLabels && message.rowLabels.length === message.values.length && message.colLabels?.length === message.rowLabels.length;
 				if (square) {
 					figure.classList.add('labelled');
-					drawLabelledHeatmap(svg, message.values, message.rowLabels!, colour, -1);
-				} else drawHeatmap(svg, message.values, colour);
+					drawLabelledHeatmap(svg, labelledHeatmapView(message.values, message.rowLabels!, colour, -1));
+				} else drawHeatmap(svg, heatmapView(message.values, colour));
 				return;
 			}
 			case 'image': {
 				const figure = this.figure(message.id, message.title);
 				const rows = Array.from({ length: message.height }, (_, r) => message.pixels.slice(r * message.width, (r + 1) * message.width));
-				drawHeatmap(figure.querySelector('svg')!, rows, pixelScale);
+				drawHeatmap(figure.querySelector('svg')!, heatmapView(rows, colourFor('pixel')));
 				return;
 			}
 			case 'bars': {
@@ -129,7 +131,8 @@ export class OutputView {
 				return;
 			}
 			default:
-				return;
+				// Every panel message has its case above: a new one in the protocol fails to compile here.
+				message satisfies never;
 		}
 	}
 
@@ -172,9 +175,4 @@ export class OutputView {
 			})
 			.join(' ');
 	}
-}
-
-/** One formatted value as text (tensors print their summary). */
-export function formatted(value: FormattedValue): string {
-	return value.kind === 'tensor' ? value.summary : value.text;
 }

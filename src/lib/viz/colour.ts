@@ -37,6 +37,35 @@ export function textOn(fill: string): string {
 	return luminance > 0.179 ? '#000' : '#fff';
 }
 
+/**
+ * The kinds of values the widgets draw. Each kind has one colour scale, chosen here and nowhere else:
+ * - `pixel`: image intensities in [0, 1];
+ * - `signed`: any signed values (kernels, feature maps), symmetric around 0 up to their largest magnitude;
+ * - `tanh`: values in [−1, 1] (h_t, the LSTM's candidate g_t), a fixed scale comparable across steps;
+ * - `unit`: values in [0, 1] (gates, attention weights, probabilities), fixed as well;
+ * - `cell`: an LSTM cell state, unbounded: symmetric, at least ±1;
+ * - `any`: numbers of unknown sign (a reader's matrix): `signed` if any is negative, else sequential up to the largest.
+ */
+export type ValueKind = 'pixel' | 'signed' | 'tanh' | 'unit' | 'cell' | 'any';
+
+/** The colour scale for `values` of a kind (`values` sets the range of the kinds whose range is not fixed). */
+export function colourFor(kind: ValueKind, values: number[][] = []): ColourScale {
+	switch (kind) {
+		case 'pixel':
+			return pixelScale;
+		case 'signed':
+			return divergingScale(maxAbs(values));
+		case 'tanh':
+			return divergingScale(1);
+		case 'unit':
+			return sequentialScale(1);
+		case 'cell':
+			return divergingScale(Math.max(1, maxAbs(values)));
+		case 'any':
+			return values.some((row) => row.some((v) => v < 0)) ? divergingScale(maxAbs(values)) : sequentialScale(maxAbs(values));
+	}
+}
+
 /** Largest absolute value of a matrix (for symmetric scales). */
 export function maxAbs(values: number[][]): number {
 	return values.reduce((m, row) => row.reduce((mm, v) => Math.max(mm, Math.abs(v)), m), 0);

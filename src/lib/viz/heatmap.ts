@@ -1,6 +1,7 @@
 /**
- * Heatmaps as SVG grids of <rect>s. `heatmapCells` (no DOM) feeds both the server-rendered first frame and the
- * client; `drawHeatmap` (d3) updates the same SVG in place, so hydration changes colours, not layout.
+ * Heatmaps as SVG grids of unit-square <rect>s, one viewBox unit per cell. `heatmapView` (no DOM) describes what to
+ * draw; components/ui/Heatmap.astro renders that description on the server (the first frame) and `drawHeatmap`
+ * applies it to the same SVG in the browser, so hydration changes colours, not layout.
  */
 import { select } from 'd3-selection';
 import type { Matrix } from '../reference/matrix';
@@ -13,6 +14,23 @@ export interface HeatmapCell {
 	fill: string;
 }
 
+/** A rectangle drawn over cells [row, row + h) × [col, col + w) (the focus, a receptive field, a time step). */
+export interface Outline {
+	/** Class suffix: drawn as `rect.outline.outline-<name>`, styled per name. */
+	name: string;
+	row: number;
+	col: number;
+	h: number;
+	w: number;
+}
+
+export interface HeatmapView {
+	viewBox: string;
+	cells: HeatmapCell[];
+	/** Drawn above the cells, in this order. */
+	outlines: Outline[];
+}
+
 export function heatmapCells(values: Matrix, colour: ColourScale): HeatmapCell[] {
 	return values.flatMap((row, r) => row.map((value, c) => ({ row: r, col: c, value, fill: colour(value) })));
 }
@@ -22,9 +40,14 @@ export function heatmapViewBox(values: Matrix): string {
 	return `0 0 ${values[0]?.length ?? 0} ${values.length}`;
 }
 
-export function drawHeatmap(svg: SVGSVGElement, values: Matrix, colour: ColourScale): void {
-	svg.setAttribute('viewBox', heatmapViewBox(values));
-	drawCells(svg, heatmapCells(values, colour));
+export function heatmapView(values: Matrix, colour: ColourScale, outlines: (Outline | null)[] = []): HeatmapView {
+	return { viewBox: heatmapViewBox(values), cells: heatmapCells(values, colour), outlines: outlines.filter((o) => o !== null) };
+}
+
+export function drawHeatmap(svg: SVGSVGElement, view: HeatmapView): void {
+	if (svg.getAttribute('viewBox') !== view.viewBox) svg.setAttribute('viewBox', view.viewBox);
+	drawCells(svg, view.cells);
+	drawOutlines(svg, view.outlines);
 }
 
 /** Joins one unit-square <rect class="cell"> per cell (shared by the plain and the labelled heatmap). */
@@ -50,14 +73,17 @@ export function drawCells(svg: SVGSVGElement, cells: HeatmapCell[]): void {
 /** A heatmap cell remembers what was last written to it (cells from the server-rendered frame start without). */
 type DrawnCell = SVGRectElement & { drawn?: { row: number; col: number; fill: string } };
 
-/** Draws (or moves) an outline rectangle over cells [row, row+h) × [col, col+w); `null` hides it. */
-export function drawOutline(svg: SVGSVGElement, name: string, box: { row: number; col: number; h: number; w: number } | null) {
-	const outline = select(svg)
-		.selectAll<SVGRectElement, typeof box>(`rect.outline-${name}`)
-		.data(box ? [box] : [])
-		.join('rect')
-		.attr('class', `outline outline-${name}`)
-		.attr('fill', 'none')
-		.attr('vector-effect', 'non-scaling-stroke');
-	if (box) outline.attr('x', box.col).attr('y', box.row).attr('width', box.w).attr('height', box.h);
+/** Draws, moves or removes the outlines; they stay the SVG's last children, above cells and labels. */
+export function drawOutlines(svg: SVGSVGElement, outlines: Outline[]): void {
+	const joined = select(svg)
+		.selectAll<SVGRectElement, Outline>('rect.outline')
+		.data(outlines)
+		.join((enter) => enter.append('rect').attr('fill', 'none').attr('vector-effect', 'non-scaling-stroke'))
+		.attr('class', (d) => `outline outline-${d.name}`)
+		.attr('x', (d) => d.col)
+		.attr('y', (d) => d.row)
+		.attr('width', (d) => d.w)
+		.attr('height', (d) => d.h);
+	const nodes = joined.nodes();
+	if (nodes.length && nodes.at(-1) !== svg.lastElementChild) for (const node of nodes) svg.append(node);
 }

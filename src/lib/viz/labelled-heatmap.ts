@@ -1,70 +1,92 @@
 /**
- * A square heatmap with the same labels on both axes (tokens × tokens), drawn with d3, values printed in the
- * cells when there is room. `labelledHeatmapLayout` (no DOM) gives the geometry to the server-rendered frame too.
+ * A square heatmap with the same labels on both axes (tokens × tokens), values printed in the cells when there is
+ * room. `labelledHeatmapView` (no DOM) describes it for components/ui/LabelledHeatmap.astro (the first frame) and
+ * for `drawLabelledHeatmap` (the browser).
  */
 import { select } from 'd3-selection';
 import type { Matrix } from '../reference/matrix';
 import { textOn, type ColourScale } from './colour';
-import { drawCells, heatmapCells, type HeatmapCell } from './heatmap';
+import { drawCells, drawOutlines, heatmapCells, type HeatmapView } from './heatmap';
 
 /** Space for labels, in cell units. */
-export const LABEL_MARGIN = 3.2;
+const LABEL_MARGIN = 3.2;
 /** Print values inside cells up to this many tokens. */
-export const MAX_PRINTED = 10;
+const MAX_PRINTED = 10;
 
-export function shortLabel(token: string): string {
+export interface PrintedValue {
+	x: number;
+	y: number;
+	text: string;
+	fill: string;
+}
+
+export interface AxisLabel {
+	text: string;
+	/** The row in focus is set in bold. */
+	bold: boolean;
+}
+
+export interface LabelledHeatmapView extends HeatmapView {
+	printed: PrintedValue[];
+	rowLabels: AxisLabel[];
+	colLabels: string[];
+}
+
+function shortLabel(token: string): string {
 	return token.length > 7 ? `${token.slice(0, 6)}…` : token;
 }
 
 /** The text printed in a cell: two decimals without the leading zero (weights are in [0, 1]). */
-export function cellText(value: number): string {
+function cellText(value: number): string {
 	return value.toFixed(2).replace(/^0/, '');
 }
 
-export function labelledViewBox(n: number): string {
-	return `${-LABEL_MARGIN} ${-LABEL_MARGIN} ${n + LABEL_MARGIN} ${n + LABEL_MARGIN}`;
+/** Where a column label stands: rotated so that long tokens fit above narrow columns. */
+export function colLabelTransform(col: number): string {
+	return `translate(${col + 0.65} -0.2) rotate(-60)`;
 }
 
-export function drawLabelledHeatmap(svg: SVGSVGElement, values: Matrix, labels: string[], colour: ColourScale, focusRow: number) {
+export function labelledHeatmapView(values: Matrix, labels: string[], colour: ColourScale, focusRow: number): LabelledHeatmapView {
 	const n = values.length;
-	svg.setAttribute('viewBox', labelledViewBox(n));
-	const root = select(svg);
 	const cells = heatmapCells(values, colour);
-	drawCells(svg, cells);
+	return {
+		viewBox: `${-LABEL_MARGIN} ${-LABEL_MARGIN} ${n + LABEL_MARGIN} ${n + LABEL_MARGIN}`,
+		cells,
+		printed: n <= MAX_PRINTED ? cells.map((c) => ({ x: c.col + 0.5, y: c.row + 0.62, text: cellText(c.value), fill: textOn(c.fill) })) : [],
+		rowLabels: labels.map((label, i) => ({ text: shortLabel(label), bold: i === focusRow })),
+		colLabels: labels.map(shortLabel),
+		outlines: focusRow >= 0 && focusRow < n ? [{ name: 'focus', row: focusRow, col: 0, h: 1, w: n }] : [],
+	};
+}
+
+export function drawLabelledHeatmap(svg: SVGSVGElement, view: LabelledHeatmapView): void {
+	if (svg.getAttribute('viewBox') !== view.viewBox) svg.setAttribute('viewBox', view.viewBox);
+	const root = select(svg);
+	drawCells(svg, view.cells);
 	root
-		.selectAll<SVGTextElement, HeatmapCell>('text.value')
-		.data(n <= MAX_PRINTED ? cells : [])
+		.selectAll<SVGTextElement, PrintedValue>('text.value')
+		.data(view.printed)
 		.join('text')
 		.attr('class', 'value')
-		.attr('x', (d) => d.col + 0.5)
-		.attr('y', (d) => d.row + 0.62)
-		.attr('fill', (d) => textOn(d.fill))
-		.text((d) => cellText(d.value));
+		.attr('x', (d) => d.x)
+		.attr('y', (d) => d.y)
+		.attr('fill', (d) => d.fill)
+		.text((d) => d.text);
 	root
-		.selectAll<SVGTextElement, string>('text.row-label')
-		.data(labels)
+		.selectAll<SVGTextElement, AxisLabel>('text.row-label')
+		.data(view.rowLabels)
 		.join('text')
 		.attr('class', 'row-label')
 		.attr('x', -0.2)
 		.attr('y', (_, i) => i + 0.65)
-		.attr('font-weight', (_, i) => (i === focusRow ? 700 : 400))
-		.text(shortLabel);
+		.attr('font-weight', (d) => (d.bold ? 700 : 400))
+		.text((d) => d.text);
 	root
 		.selectAll<SVGTextElement, string>('text.col-label')
-		.data(labels)
+		.data(view.colLabels)
 		.join('text')
 		.attr('class', 'col-label')
-		.attr('transform', (_, j) => `translate(${j + 0.65} -0.2) rotate(-60)`)
-		.text(shortLabel);
-	root
-		.selectAll<SVGRectElement, number>('rect.outline-focus')
-		.data(focusRow >= 0 && focusRow < n ? [focusRow] : [])
-		.join('rect')
-		.attr('class', 'outline outline-focus')
-		.attr('fill', 'none')
-		.attr('vector-effect', 'non-scaling-stroke')
-		.attr('x', 0)
-		.attr('y', (d) => d)
-		.attr('width', n)
-		.attr('height', 1);
+		.attr('transform', (_, j) => colLabelTransform(j))
+		.text((d) => d);
+	drawOutlines(svg, view.outlines);
 }

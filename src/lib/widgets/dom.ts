@@ -1,10 +1,4 @@
-/** Small DOM helpers the widgets share (views only: no maths beyond index arithmetic). */
-import { BACKEND_CHANGE, backendFromUrl } from './widget-element';
-
-/** Fills `{{name}}` placeholders of a localized string. */
-export function template(text: string, values: Record<string, string | number>): string {
-	return text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
-}
+/** Small DOM helpers the widgets' controls share (no maths beyond index arithmetic). */
 
 export function prefersReducedMotion(): boolean {
 	return matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -42,39 +36,35 @@ export function moveFocus(event: KeyboardEvent, at: { row: number; col: number }
 	}
 }
 
-/** Writes a matrix into a table (the heatmap's accessible alternative); full precision in data-value. */
-/** What each data table shows now, so an update that changes nothing in it (a moved focus) rewrites nothing. */
-const tableContents = new WeakMap<HTMLTableElement, string>();
-
-export function fillDataTable(table: HTMLTableElement, values: number[][], rowLabels?: string[], colLabels?: string[]) {
-	const signature = JSON.stringify([values, rowLabels, colLabels]);
-	if (tableContents.get(table) === signature) return;
-	tableContents.set(table, signature);
-	const head = colLabels ? `<thead><tr><td></td>${colLabels.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr></thead>` : '';
-	const body = values
-		.map((row, r) => {
-			const label = rowLabels ? `<th scope="row">${escapeHtml(rowLabels[r] ?? '')}</th>` : `<th scope="row">${r}</th>`;
-			return `<tr>${label}${row.map((v) => `<td data-value="${v}">${Number(v.toFixed(3))}</td>`).join('')}</tr>`;
-		})
-		.join('');
-	table.innerHTML = `${head}<tbody>${body}</tbody>`;
-}
-
-export function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-
-/** Connects a widget's backend menu to the page-wide choice (URL `?backend=`, shared by every widget). */
-export function bindBackendControl(root: HTMLElement) {
-	const select = root.querySelector<HTMLSelectElement>('select[data-role="backend"]');
-	if (!select) return;
-	select.value = backendFromUrl();
-	select.addEventListener('change', () => {
-		const url = new URL(location.href);
-		if (select.value === 'auto') url.searchParams.delete('backend');
-		else url.searchParams.set('backend', select.value);
-		history.replaceState(history.state, '', url);
-		document.dispatchEvent(new Event(BACKEND_CHANGE));
-	});
-	document.addEventListener(BACKEND_CHANGE, () => (select.value = backendFromUrl()));
+/**
+ * Pointer and arrow keys move the focused cell of a grid heatmap (one viewBox unit per cell, n × n cells):
+ * `focus()` is the current cell, `size()` the grid's side, `move` receives a new cell.
+ */
+export function bindGridFocus(
+	svg: SVGSVGElement,
+	focus: () => { row: number; col: number },
+	size: () => number,
+	move: (cell: { row: number; col: number }) => void,
+	signal: AbortSignal,
+): void {
+	svg.addEventListener(
+		'pointermove',
+		(e) => {
+			const cell = gridCellAt(svg, e);
+			const now = focus();
+			if (cell && (cell.row !== now.row || cell.col !== now.col)) move(cell);
+		},
+		{ signal },
+	);
+	svg.addEventListener(
+		'keydown',
+		(e) => {
+			const next = moveFocus(e, focus(), size());
+			if (next) {
+				e.preventDefault();
+				move(next);
+			}
+		},
+		{ signal },
+	);
 }

@@ -14,12 +14,14 @@ export class DrawPad {
 	 * @param svg the grid to draw on (focusable: give it `tabindex="0"` and a label that explains the keys)
 	 * @param enabled whether drawing is on now (the convolution widget draws only in "draw your own" mode)
 	 * @param onChange called after every stroke or cursor move
+	 * @param signal unbinds the pad's listeners when aborted (its owner left the page)
 	 */
 	constructor(
 		private readonly svg: SVGSVGElement,
 		readonly side: number,
 		private readonly enabled: () => boolean,
 		private readonly onChange: () => void,
+		private readonly signal?: AbortSignal,
 	) {
 		this.pixels = DrawPad.blank(side);
 		this.cursor = { row: side >> 1, col: side >> 1 };
@@ -58,6 +60,7 @@ export class DrawPad {
 
 	private bind(): void {
 		const svg = this.svg;
+		const on: AddEventListenerOptions = this.signal ? { signal: this.signal } : {};
 		let down = false;
 		let last: { row: number; col: number } | undefined;
 		svg.addEventListener('pointerdown', (e) => {
@@ -66,7 +69,7 @@ export class DrawPad {
 			svg.setPointerCapture(e.pointerId);
 			last = gridCellAt(svg, e);
 			if (last) this.paint(last.row, last.col, 1);
-		});
+		}, on);
 		svg.addEventListener('pointermove', (e) => {
 			if (!down || !this.enabled()) return;
 			const cell = gridCellAt(svg, e);
@@ -78,14 +81,14 @@ export class DrawPad {
 				this.paint(Math.round(from.row + ((cell.row - from.row) * i) / steps), Math.round(from.col + ((cell.col - from.col) * i) / steps), 1, false);
 			last = cell;
 			this.onChange();
-		});
+		}, on);
 		const stop = () => {
 			if (!down) return;
 			down = false;
 			svg.dispatchEvent(new CustomEvent('strokeend'));
 		};
-		svg.addEventListener('pointerup', stop);
-		svg.addEventListener('pointercancel', stop);
+		svg.addEventListener('pointerup', stop, on);
+		svg.addEventListener('pointercancel', stop, on);
 		svg.addEventListener('keydown', (e) => {
 			if (!this.enabled()) return;
 			const next = moveFocus(e, this.cursor, this.side);
@@ -100,8 +103,8 @@ export class DrawPad {
 				e.preventDefault();
 				this.paint(this.cursor.row, this.cursor.col, 0);
 			}
-		});
+		}, on);
 		// Drawing with a finger must not scroll the page.
-		svg.addEventListener('touchmove', (e) => this.enabled() && e.preventDefault(), { passive: false });
+		svg.addEventListener('touchmove', (e) => this.enabled() && e.preventDefault(), { ...on, passive: false });
 	}
 }

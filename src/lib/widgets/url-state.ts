@@ -33,9 +33,15 @@ export function readState<S>(spec: ParamSpec<S>, search: URLSearchParams): { sta
 	return { state, problems };
 }
 
-/** Writes the state into the current URL (leaving other widgets' parameters alone). Defaults are omitted. */
+/** The state with every parameter at its default (the first frame's state). */
+export function defaultState<S>(spec: ParamSpec<S>): S {
+	const state = {} as S;
+	for (const name of Object.keys(spec) as (keyof S)[]) state[name] = spec[name].fallback;
+	return state;
+}
+
 /**
- * Writes a widget's state into the URL. Writes are gathered for URL_WRITE_DELAY_MS and made as one history entry:
+ * Writes a widget's state into the URL, leaving other widgets' parameters alone; defaults are omitted. Writes are gathered for URL_WRITE_DELAY_MS and made as one history entry:
  * every pushState/replaceState makes Chromium restyle the page's links (measured: 9–20 ms on the algorithms chapter),
  * too much for each step of a reader who holds an arrow key. `push` (a discrete choice the back button should undo)
  * wins over `replace` within one gathering; a popstate (back/forward) drops what is still pending.

@@ -1,82 +1,176 @@
 /**
- * What every widget shares: hydration when it scrolls into view, the backend, the data attributes and User Timing
- * marks that tests and the benchmark read (GUIDE.md §4), coalesced updates, and errors shown where the reader looks.
+ * What every widget shares, so that a widget itself is only its controls, `compute` and a pure `view`:
+ * - its state in the URL (read, written, back/forward), with a note about link parameters it had to ignore;
+ * - its localized strings (the JSON the component renders into `[data-role="strings"]`);
+ * - hydration when it scrolls into view, the backend menu and fallback when a backend fails in use;
+ * - coalesced updates, the data attributes and User Timing measures that tests and the benchmark read;
+ * - messages for the reader next to the widget.
  *
- * Subclasses implement `compute` (tfjs, through src/lib/compute) and `render` (d3/KaTeX, no maths).
- * Contract on the root element: data-widget, data-status="loading|ready|error", data-backend.
+ * Contract on the root element: data-widget, data-status="loading|ready|error", data-backend, data-tensors.
  * Measures: `widget:<name>:ready` (visible → first computed result) and `widget:<name>:update` (compute + render).
+ * Everything bound in `connectedCallback` is unbound in `disconnectedCallback` (one AbortSignal), so an element moved
+ * in the DOM binds once.
  */
 import type * as TF from '@tensorflow/tfjs-core';
-import { isBackendPreference, loadTf, reportBrokenBackend, selectBackend, type BackendChoice, type BackendPreference } from '../compute/backend';
-
+import { isBackendPreference, loadTf, selectBackend, type BackendChoice, type BackendPreference } from '../compute/backend';
+import { BACKEND_CHANGE, backendFromUrl, reportBackendFailure, setBackendPreference } from '../compute/backend-preference';
 import { markOverflowing } from '../site/scrollable-formulas';
+import { template } from '../text/template';
+import { applyView } from './apply-view';
+import { readState, writeState, type ParamSpec } from './url-state';
+import type { ViewStrings, WidgetView } from './view';
 
-export const BACKEND_CHANGE = 'tutorial:backend-change';
-
-/** A message for the reader: what was wrong with the input and what was done instead. */
+/** A message for the reader: what was wrong with the input (the last good result stays on screen). */
 export class InputProblem extends Error {}
 
-/** The backend the URL asks for (`?backend=wasm`), or auto. Nonsense values fall back to auto. */
-export function backendFromUrl(): BackendPreference {
-	const value = new URLSearchParams(location.search).get('backend');
-	return isBackendPreference(value) ? value : 'auto';
-}
-
-export abstract class WidgetElement<Result> extends HTMLElement {
-	protected tf: typeof TF | undefined;
-	protected backend: BackendChoice | undefined;
+export abstract class WidgetElement<State extends object, Result, View extends WidgetView = WidgetView> extends HTMLElement {
+	protected state!: State;
+	protected strings: ViewStrings = {};
+	/** Aborted on disconnect: pass as `{ signal }` to every listener a widget adds outside its own subtree too. */
+	protected signal!: AbortSignal;
+	private connection: AbortController | undefined;
+	private observer: IntersectionObserver | undefined;
+	private tf: typeof TF | undefined;
+	private backend: BackendChoice | undefined;
 	private pending = false;
 	private running: Promise<void> | undefined;
 	private firstResult = true;
+	private formulaCheck: number | undefined;
+	/** Notes the reader sees until they change something: ignored link parameters, a backend that failed. */
+	private pageNote = '';
+	/** A problem with what the reader is typing or choosing now (set and cleared by the widget's controls). */
+	private controlNote = '';
+	/** The last update's input problem (InputProblem from compute), cleared by the next good update. */
+	private computeNote = '';
+	private viewNotes: string[] = [];
+
+	/** The widget's URL parameters (read once, when the element connects). */
+	protected abstract createSpec(): ParamSpec<State>;
+	/** Wires the widget's own controls; called on every connect, before hydration. */
+	protected abstract bindControls(): void;
+	/** Shows the state in the controls, after reading the URL (`url`) or after a change the reader made. */
+	protected abstract syncControls(from: 'url' | 'change'): void;
+	/** Computes the current state's result with tfjs (via src/lib/compute). */
+	protected abstract compute(tf: typeof TF): Promise<Result>;
+	/** The pure view of a result (the widget's view.ts), the same function as the server-rendered frame's. */
+	protected abstract view(result: Result): View;
+	/** Applies what the shared `applyView` does not know about (token buttons, slider, …). */
+	protected applyExtras(_view: View, _result: Result): void {}
+
+	private spec!: ParamSpec<State>;
 
 	/** Name used in data-widget and in the timing measures. */
 	get widgetName(): string {
 		return this.dataset.widget ?? this.localName;
 	}
 
-	/** The reader-visible message line (role="status" or "alert" is set per message). */
-	protected get messageBox(): HTMLElement | null {
-		return this.querySelector('[data-role="message"]');
+	/** The element of the widget's `data-role`; every role a widget asks for is in its component. */
+	protected q<T extends Element>(role: string): T {
+		const element = this.querySelector<T>(`[data-role="${role}"]`);
+		if (!element) throw new Error(`<${this.localName}>: no [data-role="${role}"] in the component`);
+		return element;
 	}
 
-	connectedCallback() {
-		this.dataset.status = 'loading';
+	connectedCallback(): void {
+		this.connection = new AbortController();
+		this.signal = this.connection.signal;
+		this.strings = JSON.parse(this.querySelector('[data-role="strings"]')?.textContent ?? '{}') as ViewStrings;
+		this.spec ??= this.createSpec();
+		this.dataset.status ??= 'loading';
+		this.loadStateFromUrl();
+		addEventListener(
+			'popstate',
+			() => {
+				this.loadStateFromUrl();
+				this.requestUpdate();
+			},
+			{ signal: this.signal },
+		);
+		this.bindBackendMenu();
 		this.bindControls();
-		const observer = new IntersectionObserver((entries) => {
+		if (this.tf) {
+			this.requestUpdate(); // moved in the DOM after hydration: already running
+			return;
+		}
+		this.observer = new IntersectionObserver((entries) => {
 			if (!entries.some((e) => e.isIntersecting)) return;
-			observer.disconnect();
+			this.observer?.disconnect();
 			performance.mark(`widget:${this.widgetName}:visible`);
 			void this.hydrate();
 		});
-		observer.observe(this);
-		document.addEventListener(BACKEND_CHANGE, () => void this.switchBackend());
+		this.observer.observe(this);
 	}
 
-	/** Wires the widget's own controls (called before hydration, so controls already update the URL state). */
-	protected abstract bindControls(): void;
-	/** Computes the current state's result with tfjs. */
-	protected abstract compute(tf: typeof TF): Promise<Result>;
-	/** Shows a result (no maths here). */
-	protected abstract render(result: Result): void;
+	disconnectedCallback(): void {
+		this.connection?.abort();
+		this.observer?.disconnect();
+		if (this.formulaCheck !== undefined) cancelAnimationFrame(this.formulaCheck);
+		this.formulaCheck = undefined;
+	}
+
+	private bindBackendMenu() {
+		const select = this.querySelector<HTMLSelectElement>('select[data-role="backend"]');
+		if (select) {
+			select.value = backendFromUrl();
+			select.addEventListener('change', () => setBackendPreference(isBackendPreference(select.value) ? select.value : 'auto'), { signal: this.signal });
+		}
+		document.addEventListener(
+			BACKEND_CHANGE,
+			() => {
+				if (select) select.value = backendFromUrl();
+				if (this.tf) void this.switchBackend(backendFromUrl());
+			},
+			{ signal: this.signal },
+		);
+	}
+
+	private loadStateFromUrl() {
+		const { state, problems } = readState(this.spec, new URLSearchParams(location.search));
+		this.state = state;
+		this.controlNote = '';
+		this.pageNote = problems.length ? template(this.strings.urlIgnored ?? '{{list}}', { list: problems.join('; ') }) : '';
+		this.syncControls('url');
+		this.showNotes();
+	}
+
+	/** A change the reader made: into the URL (`push`: a choice the back button undoes), controls, recompute. */
+	protected commit(change: Partial<State>, mode: 'push' | 'replace' = 'push'): void {
+		this.state = { ...this.state, ...change };
+		this.pageNote = '';
+		writeState(this.spec, this.state, mode);
+		this.syncControls('change');
+		this.requestUpdate();
+	}
+
+	/** Makes the current state its own history entry (after a run of `replace` commits, e.g. typing). */
+	protected keepInHistory(): void {
+		writeState(this.spec, this.state, 'push');
+	}
+
+	/** A problem with the reader's current input ('' clears it); the last good result stays on screen. */
+	protected setControlNote(message: string): void {
+		this.controlNote = message;
+		this.showNotes();
+	}
 
 	private async hydrate() {
 		try {
-			await this.switchBackend();
+			this.tf = await loadTf();
+			await this.switchBackend(backendFromUrl());
 		} catch (error) {
 			this.showError(error);
 		}
 	}
 
-	private async switchBackend() {
-		this.tf = await loadTf();
-		this.backend = await selectBackend(backendFromUrl());
+	private async switchBackend(preference: BackendPreference) {
+		this.backend = await selectBackend(preference);
 		this.dataset.backend = this.backend.name;
 		this.requestUpdate();
 	}
 
 	/** Asks for a recompute; rapid requests coalesce into one run with the latest state. */
 	requestUpdate(): void {
-		if (!this.tf) return; // not hydrated yet: the first update happens on hydration
+		if (!this.tf || !this.backend) return; // not hydrated yet: the first update happens on hydration
 		this.pending = true;
 		this.running ??= this.drain().finally(() => (this.running = undefined));
 	}
@@ -89,19 +183,21 @@ export abstract class WidgetElement<Result> extends HTMLElement {
 	private async drain() {
 		while (this.pending) {
 			this.pending = false;
-			await this.updateOnce();
+			await this.updateOnce(this.tf!);
 		}
 	}
 
-	private async updateOnce() {
+	private async updateOnce(tf: typeof TF) {
 		const name = this.widgetName;
 		const start = performance.now();
 		try {
-			const before = this.tf!.memory().numTensors;
-			const result = await this.compute(this.tf!);
-			this.render(result);
+			const before = tf.memory().numTensors;
+			const result = await this.compute(tf);
+			const view = this.view(result);
+			applyView(this, view);
+			this.applyExtras(view, result);
 			this.markFormulasAtNextFrame();
-			const after = this.tf!.memory().numTensors;
+			const after = tf.memory().numTensors;
 			// Exposed so tests and the benchmark can see that updates release every tensor.
 			this.dataset.tensors = String(after);
 			if (after !== before) console.warn(`${name}: ${after - before} tensors not released by one update`);
@@ -111,32 +207,31 @@ export abstract class WidgetElement<Result> extends HTMLElement {
 				performance.measure(`widget:${name}:ready`, `widget:${name}:visible`);
 			}
 			this.showTiming(performance.now() - start);
-			if (this.backendNotice) {
-				this.showInputProblem(this.backendNotice);
-				this.backendNotice = '';
-			}
+			this.computeNote = '';
+			this.viewNotes = view.notes;
+			this.showNotes();
 			this.dataset.status = 'ready';
 		} catch (error) {
-			if (!(error instanceof InputProblem) && this.backend && this.backend.name !== 'cpu') {
-				// A failing backend (WebGPU device lost, WebGL context lost, …): stop using it on this page, tell the
-				// reader, and let every widget recompute on the next backend of the policy.
-				const failed = this.backend.name;
-				reportBrokenBackend(failed, error instanceof Error ? error.message : String(error));
-				const why = error instanceof Error ? error.message : String(error);
-				const message = this.querySelector<HTMLElement>('[data-role="backend-readout"]')?.dataset.failed ?? '{{backend}} failed ({{why}})';
-				// Shown now, and again after the first result on the next backend (a successful update clears messages).
-				this.backendNotice = message.replace('{{backend}}', failed).replace('{{why}}', why);
-				this.showInputProblem(this.backendNotice);
-				document.dispatchEvent(new Event(BACKEND_CHANGE));
-				return;
-			}
-			this.showError(error);
+			if (error instanceof InputProblem) {
+				this.computeNote = error.message;
+				this.showNotes();
+				this.dataset.status = 'ready';
+			} else if (this.backend && this.backend.name !== 'cpu') this.abandonBackend(this.backend, error);
+			else this.showError(error);
 		}
 	}
 
-	private formulaCheck: number | undefined;
-	/** Why the previous backend was abandoned, for the reader (see updateOnce). */
-	private backendNotice = '';
+	/**
+	 * A backend that fails in use (WebGPU device lost, WebGL context lost, …): stop using it on this page, tell the
+	 * reader in their language (the note stays after the switch), and let every widget recompute on the next backend.
+	 */
+	private abandonBackend(backend: BackendChoice, error: unknown) {
+		const why = error instanceof Error ? error.message : String(error);
+		const message = this.querySelector<HTMLElement>('[data-role="backend-readout"]')?.dataset.failed ?? '{{backend}} failed ({{why}})';
+		this.pageNote = template(message, { backend: backend.name, why });
+		this.showNotes();
+		reportBackendFailure(backend.name, why);
+	}
 
 	/**
 	 * Whether a re-rendered formula now overflows needs the page's layout. Asked for during the update, it would force
@@ -156,60 +251,23 @@ export abstract class WidgetElement<Result> extends HTMLElement {
 			readout.textContent = `${this.backend.name} · ${ms.toFixed(1)} ms`;
 			readout.title = this.backend.reason;
 		}
-		this.clearMessage();
 	}
 
-	/** Shows a problem with the reader's input next to the widget; the last good result stays on screen. */
-	protected showInputProblem(message: string) {
-		const box = this.messageBox;
-		if (box) {
-			box.textContent = message;
-			box.dataset.kind = 'problem';
-		}
-	}
-
-	protected clearMessage() {
-		const box = this.messageBox;
-		if (box?.dataset.kind === 'error') {
-			box.textContent = '';
-			delete box.dataset.kind;
-		}
-	}
-
-	private urlNote = '';
-
-	/** Link parameters that had to be ignored: shown until the reader changes something. */
-	protected noteUrlProblems(message: string) {
-		this.urlNote = message;
-		this.showInputProblem(message);
-	}
-
-	protected forgetUrlProblems() {
-		this.urlNote = '';
-	}
-
-	/** Removes the input problem (the note about ignored link parameters stays until the reader acts). */
-	protected clearInputProblem() {
-		const box = this.messageBox;
-		if (box?.dataset.kind !== 'problem') return;
-		if (this.urlNote) box.textContent = this.urlNote;
-		else {
-			box.textContent = '';
-			delete box.dataset.kind;
-		}
+	/** The message line: every current note, or nothing. */
+	private showNotes() {
+		const box = this.querySelector<HTMLElement>('[data-role="message"]');
+		if (!box) return;
+		const text = [this.pageNote, this.controlNote, this.computeNote, ...this.viewNotes].filter(Boolean).join(' ');
+		if (box.textContent !== text) box.textContent = text;
+		if (text) box.dataset.kind = 'problem';
+		else delete box.dataset.kind;
 	}
 
 	private showError(error: unknown) {
-		const message = error instanceof Error ? error.message : String(error);
-		if (error instanceof InputProblem) {
-			this.showInputProblem(message);
-			this.dataset.status = 'ready';
-			return;
-		}
 		this.dataset.status = 'error';
-		const box = this.messageBox;
+		const box = this.querySelector<HTMLElement>('[data-role="message"]');
 		if (box) {
-			box.textContent = message;
+			box.textContent = error instanceof Error ? error.message : String(error);
 			box.dataset.kind = 'error';
 		}
 	}

@@ -11,6 +11,9 @@ export const KERNEL_PRESETS = {
 	sharpen: [[0, -1, 0], [-1, 5, -1], [0, -1, 0]],
 } satisfies Record<string, Matrix>;
 
+/** The widget's kernels are 3 × 3 (presets, learned filters, the reader's own). */
+export const KERNEL_SIZE = 3;
+
 export type PresetName = keyof typeof KERNEL_PRESETS;
 export const PRESET_NAMES = Object.keys(KERNEL_PRESETS) as PresetName[];
 
@@ -52,10 +55,6 @@ export const convSpec: ParamSpec<ConvState> = {
 export function presetOf(kernel: Matrix): PresetName | 'custom' {
 	const key = kernelParam.format(kernel);
 	return PRESET_NAMES.find((name) => kernelParam.format(KERNEL_PRESETS[name]) === key) ?? 'custom';
-}
-
-export function formatKernel(kernel: Matrix): string {
-	return kernelParam.format(kernel);
 }
 
 /** The pooling widget's state; its input is the convolution widget's feature map. */

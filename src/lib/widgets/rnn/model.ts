@@ -6,6 +6,7 @@ import { lstmSequence, rnnSequence, type GateWeights, type LstmStep, type LstmWe
 import { hashString, seededMatrix } from '../../reference/random';
 import type { Vector } from '../../reference/matrix';
 import { clampChars, tokenize } from '../../text/tokenize';
+import type { RnnResult } from './view';
 
 /** Size of a token's vector x_t. */
 export const D_X = 4;
@@ -114,6 +115,14 @@ export function lstmWeights(): LstmWeights {
 	return (lstmCache ??= { i: split(c.i), f: split(c.f), o: split(c.o), g: split(c.g) });
 }
 
+/** The widget's result for a state with the reference implementation (the first frame; the golden files). */
+export function referenceResult(state: { text: string; mode: 'rnn' | 'lstm' }): RnnResult {
+	const frame = referenceFrame(state.text);
+	const { tokens, total } = frame.sentence;
+	if (state.mode === 'rnn') return { mode: 'rnn', tokens, total, xs: frame.xs, h: frame.rnn.map((s) => s.h) };
+	return { mode: 'lstm', tokens, total, xs: frame.xs, h: frame.lstm.map((s) => s.h), lstm: frame.lstm };
+}
+
 export interface ReferenceFrame {
 	sentence: Sentence;
 	xs: Vector[];
@@ -130,13 +139,3 @@ export function referenceFrame(text: string): ReferenceFrame {
 
 /** The quantities the widget draws over time: h_t, and for the LSTM c_t and the gates. */
 export type MapName = 'h' | 'c' | 'i' | 'f' | 'o' | 'g';
-
-/**
- * The value range a heatmap of a quantity needs: tanh outputs (h, g) lie in [−1, 1] and gates (i, f, o) in (0, 1),
- * so their colour scales are fixed and comparable across steps; the cell state c is unbounded (symmetric, at least ±1).
- */
-export function mapRange(name: MapName, rows: number[][]): { kind: 'signed' | 'positive'; max: number } {
-	if (name === 'i' || name === 'f' || name === 'o') return { kind: 'positive', max: 1 };
-	if (name === 'c') return { kind: 'signed', max: rows.reduce((m, row) => row.reduce((mm, v) => Math.max(mm, Math.abs(v)), m), 1) };
-	return { kind: 'signed', max: 1 };
-}
