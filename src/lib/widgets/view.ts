@@ -27,3 +27,11 @@ export interface WidgetView {
 
 /** Localized strings a view fills in (`{{name}}` templates), the same on the server and in the browser. */
 export type ViewStrings = Record<string, string>;
+
+/**
+ * The strings a widget needs, looked up once on the server (`t` is Astro's i18n lookup) and handed to the view and,
+ * as JSON, to the element: `{ rnn.empty → empty, … }` plus the note about ignored link parameters all widgets share.
+ */
+export function widgetStrings(t: (key: string) => string, prefix: string, keys: readonly string[]): ViewStrings {
+	return { ...Object.fromEntries(keys.map((key) => [key, t(`${prefix}.${key}`)])), urlIgnored: t('conv.urlIgnored') };
+}

@@ -38,6 +38,9 @@ export interface AttentionView extends WidgetView {
 	heads: AttentionHeadView[];
 }
 
+/** Keys of the `attn.*` strings the widget uses (the view's and the element's). */
+export const ATTENTION_STRINGS = ['empty', 'tooLong', 'tooLongChars', 'saturated', 'head', 'weightsLabel', 'tokenButton'] as const;
+
 /** Without √d_k scaling, a row this peaked shows the saturated softmax the scaling prevents. */
 const SATURATED = 0.9;
 

@@ -44,6 +44,9 @@ export interface RnnView extends WidgetView {
 	columns: number;
 }
 
+/** Keys of the `rnn.*` strings the widget uses (the view's and the element's). */
+export const RNN_STRINGS = ['empty', 'tooLong', 'tooLongChars', 'stepReadout', 'tokenButton', 'unit'] as const;
+
 export const LSTM_MAPS = ['c', 'i', 'f', 'o', 'g'] as const satisfies readonly MapName[];
 
 /** tanh outputs (h, g) and gates (i, f, o) have fixed ranges, comparable across steps; the cell state c does not. */
