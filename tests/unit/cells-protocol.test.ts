@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { createRateLimiter, isPageMessage, isWorkerMessage, type WorkerMessage } from '../../src/lib/cells/protocol';
+import { isPageMessage, isWorkerMessage, WorkerMessageSchema, type WorkerMessage } from '../../src/lib/cells/protocol';
+import { createRateLimiter } from '../../src/lib/cells/rate-limiter';
 
 const valid: WorkerMessage[] = [
 	{ type: 'ready', backend: 'wasm', reason: 'first suitable backend' },
@@ -117,5 +118,22 @@ describe('createRateLimiter', () => {
 
 	test('rejects a rate that is not positive', () => {
 		expect(() => createRateLimiter(0)).toThrow('createRateLimiter: expected a positive rate, received 0');
+	});
+});
+
+describe('WorkerMessageSchema', () => {
+	test('numbers from reader code may be NaN or infinite (a diverging loss is still drawn)', () => {
+		expect(isWorkerMessage({ type: 'chart-append', runId: 1, id: 'loss', series: 'train', points: [[1, Number.NaN], [2, Infinity]] })).toBe(true);
+		expect(isWorkerMessage({ type: 'heatmap', runId: 1, id: 'h', values: [[Number.NaN]] })).toBe(true);
+		expect(isWorkerMessage({ type: 'progress', runId: 1, label: 'epoch', done: Number.NaN, total: 3 })).toBe(true);
+	});
+
+	test('the checked value keeps only the fields the protocol defines', () => {
+		const parsed = WorkerMessageSchema.safeParse({ type: 'done', runId: 1, ms: 2, numTensors: 0, extra: '<script>' });
+		expect(parsed.success && parsed.data).toEqual({ type: 'done', runId: 1, ms: 2, numTensors: 0 });
+	});
+
+	test('a ready message names a known backend', () => {
+		expect(isWorkerMessage({ type: 'ready', backend: 'tpu', reason: 'x' })).toBe(false);
 	});
 });

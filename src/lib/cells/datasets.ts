@@ -5,7 +5,7 @@
  */
 import { loadMnistSplit, MNIST_SIDE, type MnistSplit } from '../data/mnist';
 import { loadSpamDataset, type SpamDataset } from '../data/spam';
-import type { CellData, CellMnistSplit, SplitSizes } from './protocol';
+import type { CellData, CellMnistSplit, SplitSizes } from './cell-api';
 
 const PIXELS = MNIST_SIDE * MNIST_SIDE;
 

@@ -1,28 +1,14 @@
 /**
  * How a code cell shows values: anything the reader logs or leaves as the last expression becomes a
- * `FormattedValue`, a small JSON-serialisable description the worker posts to the page. Pure: no DOM and no tfjs
- * import — tensors are recognised by their shape (`shape`, `dtype`, `dataSync`), so this module stays light and
- * works with any tfjs instance.
+ * `FormattedValue`, a small JSON-serialisable description the worker posts to the page (its definition, a schema, is
+ * in ./protocol.ts with the messages). Pure: no DOM and no tfjs import — tensors are recognised by their shape and
+ * printed by ./format-tensor.ts, so this module stays light and works with any tfjs instance.
  */
+import { formatTensor, isTensorLike, TENSOR_FORMAT_LIMITS } from './format-tensor';
+import type { FormattedValue } from './protocol';
 
-/** A value ready for the output panel. Everything is plain text: the page decides how to style each kind. */
-export type FormattedValue =
-	/** Primitives, strings (unquoted at top level), functions. */
-	| { kind: 'text'; text: string }
-	/** A tfjs tensor, printed like `tensor.toString()` but summarised (first and last 3 entries per axis). */
-	| { kind: 'tensor'; shape: number[]; dtype: string; summary: string }
-	/** Arrays, objects, maps, sets, typed arrays: one JSON-like text, with depth, length and cycle limits. */
-	| { kind: 'object'; text: string }
-	/** An `Error`: `Name: message`. */
-	| { kind: 'error'; text: string };
-
-/** The parts of a tfjs tensor this module reads. */
-export interface TensorLike {
-	shape: number[];
-	dtype: string;
-	dataSync(): ArrayLike<unknown>;
-	isDisposed?: boolean;
-}
+export { isTensorLike, tensorNumber, type TensorLike } from './format-tensor';
+export type { FormattedValue } from './protocol';
 
 /** Limits that keep a formatted value small however large the input is. */
 export const FORMAT_LIMITS = {
@@ -38,22 +24,8 @@ export const FORMAT_LIMITS = {
 	text: 10_000,
 	/** An array or object prints on one line when it fits in this many characters. */
 	inlineWidth: 72,
-	/** Entries per tensor axis shown in full; longer axes show the first and last `tensorEdge`. */
-	tensorAxis: 6,
-	tensorEdge: 3,
+	...TENSOR_FORMAT_LIMITS,
 } as const;
-
-/** Structural tensor test: an object with a numeric `shape` array, a string `dtype` and a `dataSync` method. */
-export function isTensorLike(value: unknown): value is TensorLike {
-	if (typeof value !== 'object' || value === null) return false;
-	const candidate = value as Partial<TensorLike>;
-	return (
-		Array.isArray(candidate.shape) &&
-		candidate.shape.every((d) => typeof d === 'number') &&
-		typeof candidate.dtype === 'string' &&
-		typeof candidate.dataSync === 'function'
-	);
-}
 
 export function formatValue(value: unknown): FormattedValue {
 	if (isTensorLike(value)) return { kind: 'tensor', shape: [...value.shape], dtype: value.dtype, summary: formatTensor(value) };
@@ -72,115 +44,6 @@ export function formattedText(value: FormattedValue): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Tensors
-
-/**
- * Prints a tensor the way tfjs does (`Tensor` then the values indented by 4, columns padded to equal width), but with
- * at most `tensorEdge` entries at each end of every axis longer than `tensorAxis`, and floats with 4 decimals.
- *
- * Cost: `dataSync()` is called once and copies the whole tensor to the CPU (on WebGL/WebGPU a blocking GPU read-back);
- * only the printed entries are converted to text and nothing is kept after this function returns. That is acceptable
- * in the cell worker (it blocks the worker, not the page) for the tensors a tutorial prints.
- */
-export function formatTensor(tensor: TensorLike): string {
-	if (tensor.isDisposed) return 'Tensor (disposed)';
-	const shape = tensor.shape;
-	const size = shape.reduce((a, b) => a * b, 1);
-	if (size === 0) return 'Tensor\n    []';
-	let data: ArrayLike<unknown>;
-	try {
-		data = tensor.dataSync();
-	} catch (error) {
-		return `Tensor (cannot read values: ${error instanceof Error ? error.message : String(error)})`;
-	}
-	const entry = entryFormatter(tensor.dtype, data);
-	if (shape.length === 0) return `Tensor\n    ${entry(0)}`;
-
-	const rank = shape.length;
-	const strides = new Array<number>(rank).fill(1);
-	for (let axis = rank - 2; axis >= 0; axis--) strides[axis] = strides[axis + 1]! * shape[axis + 1]!;
-
-	// First pass: the text of every printed entry, and the widest per column (index along the last axis), as tfjs pads.
-	const printed = new Map<number, string>();
-	const widths = new Map<number, number>();
-	const collect = (axis: number, offset: number): void => {
-		for (const i of shownIndices(shape[axis]!)) {
-			if (i < 0) continue;
-			const at = offset + i * strides[axis]!;
-			if (axis < rank - 1) {
-				collect(axis + 1, at);
-				continue;
-			}
-			const text = entry(at);
-			printed.set(at, text);
-			widths.set(i, Math.max(widths.get(i) ?? 0, text.length));
-		}
-	};
-	collect(0, 0);
-
-	const render = (axis: number, offset: number): string[] => {
-		const indices = shownIndices(shape[axis]!);
-		if (axis === rank - 1)
-			return [`[${indices.map((i) => (i < 0 ? '...' : printed.get(offset + i)!.padEnd(widths.get(i)!))).join(', ')}]`];
-		const lines: string[] = [];
-		const gap = rank - axis - 2; // blank lines between blocks: one between matrices of a rank-3 tensor, …
-		indices.forEach((i, k) => {
-			const child = i < 0 ? ['...'] : render(axis + 1, offset + i * strides[axis]!);
-			const last = k === indices.length - 1;
-			child.forEach((line, j) => {
-				let text = (k === 0 && j === 0 ? '[' : ' ') + line;
-				if (j === child.length - 1) text += last ? ']' : ',';
-				lines.push(text);
-			});
-			if (!last) for (let g = 0; g < gap; g++) lines.push('');
-		});
-		return lines;
-	};
-	return ['Tensor', ...render(0, 0).map((line) => (line ? `    ${line}` : ''))].join('\n');
-}
-
-/** Indices printed along an axis of length n; -1 marks the `...`. */
-function shownIndices(n: number): number[] {
-	const { tensorAxis, tensorEdge } = FORMAT_LIMITS;
-	if (n <= tensorAxis) return Array.from({ length: n }, (_, i) => i);
-	return [...Array.from({ length: tensorEdge }, (_, i) => i), -1, ...Array.from({ length: tensorEdge }, (_, i) => n - tensorEdge + i)];
-}
-
-function entryFormatter(dtype: string, data: ArrayLike<unknown>): (index: number) => string {
-	switch (dtype) {
-		case 'bool':
-			return (i) => (data[i] ? 'true' : 'false');
-		case 'int32':
-			return (i) => String(data[i]);
-		case 'string':
-			return (i) => JSON.stringify(stringEntry(data[i]));
-		case 'complex64':
-			// tfjs stores complex values as interleaved (real, imaginary) pairs.
-			return (i) => `${tensorNumber(Number(data[2 * i]))} + ${tensorNumber(Number(data[2 * i + 1]))}j`;
-		default:
-			return (i) => tensorNumber(Number(data[i]));
-	}
-}
-
-function stringEntry(value: unknown): string {
-	if (typeof value === 'string') return value;
-	if (value instanceof Uint8Array) return new TextDecoder().decode(value);
-	return String(value);
-}
-
-/** A float with at most 4 decimals (trailing zeros dropped); exponent notation for very large or very small values. */
-export function tensorNumber(value: number): string {
-	if (!Number.isFinite(value)) return String(value);
-	if (value === 0) return '0';
-	const magnitude = Math.abs(value);
-	if (magnitude >= 1e6 || magnitude < 1e-4) {
-		const [mantissa, exponent] = value.toExponential(3).split('e');
-		return `${Number.parseFloat(mantissa!)}e${exponent}`;
-	}
-	return String(Number.parseFloat(value.toFixed(4)));
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // Models
 
 /**
@@ -188,7 +51,7 @@ export function tensorNumber(value: number): string {
  * as its `model.summary()` table instead of its internals; `undefined` for anything else, or a model that cannot
  * summarise itself yet (not built).
  */
-function isModelLike(value: object): value is { layers: unknown[]; summary: Function } {
+function isModelLike(value: object): value is { layers: unknown[]; summary: (...args: never[]) => unknown } {
 	const model = value as { layers?: unknown; summary?: unknown };
 	return Array.isArray(model.layers) && typeof model.summary === 'function';
 }
@@ -227,7 +90,7 @@ function primitiveText(value: unknown): string {
 	return String(value);
 }
 
-function functionText(fn: Function): string {
+function functionText(fn: { name: string }): string {
 	let source = '';
 	try {
 		source = Function.prototype.toString.call(fn);

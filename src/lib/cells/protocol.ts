@@ -1,5 +1,5 @@
 /**
- * Messages between a page and its code-cell worker (src/lib/cells/worker.ts), and the helpers both sides share.
+ * Messages between a page and its code-cell worker (src/lib/cells/worker.ts).
  *
  * page → worker: `run`. worker → page: `ready` once tfjs is up, then for each run any number of output messages
  * (`log`, `result`, `chart`, `chart-append`, `heatmap`, `image`, `bars`, `progress`, `dropped`), at most one `error`, and
@@ -7,43 +7,87 @@
  * ignores the others (a stray timer in reader code can still log after its run is done).
  *
  * Everything is structured-clone friendly (plain objects, arrays, numbers, strings). The page must check what it
- * receives with `isWorkerMessage`: reader code runs in the worker, and though its own `postMessage` calls are turned
- * into `log` lines, the page should not trust the shape of anything it did not check.
+ * receives with `WorkerMessageSchema`: reader code runs in the worker, and though its own `postMessage` calls are
+ * turned into `log` lines, the page should not trust the shape of anything it did not check.
+ *
+ * Each message is defined once, as a zod schema below: its TypeScript type is `z.infer` of the schema and the
+ * checks (`isWorkerMessage`, `isPageMessage`, …) run the same schema, so the documentation, the type and the check
+ * cannot drift apart. zod/mini, because the page bundles these schemas.
  */
-import type { Tensor } from '@tensorflow/tfjs-core';
-import type { MnistSplit } from '../data/mnist';
-import type { SpamDataset } from '../data/spam';
-import { isBackendPreference, type BackendName, type BackendPreference } from '../compute/backend';
-import type { FormattedValue } from './format';
+import * as z from 'zod/mini';
+import { BACKENDS } from '../compute/backend';
 
-export type { FormattedValue } from './format';
+// ---------------------------------------------------------------------------------------------------------------
+// Building blocks
+
+const isNumber = (x: unknown): x is number => typeof x === 'number';
+
+/**
+ * Any JavaScript number, NaN and ±Infinity included (z.number() refuses them): a diverging loss is still a point
+ * to draw, and `out.progress('epoch', NaN, 10)` still a line to show.
+ */
+const anyNumber = z.custom<number>(isNumber);
+
+/**
+ * Numbers (any, as `anyNumber`), checked element by element in one pass: an image or a heatmap row holds up to
+ * 40,000 values, and one zod schema per element costs ten times as much on the page's main thread.
+ */
+const numbers = z.custom<number[]>((x) => Array.isArray(x) && x.every(isNumber));
+
+/** Fields of every message about a run. */
+const runScoped = {
+	/** The `runId` of the `run` message that produced this one. */
+	runId: z.int(),
+};
+
+/** Fields of the messages that draw a figure, which replaces the figure of the same kind and `id` within the cell. */
+const figure = {
+	...runScoped,
+	/** Chosen by reader code; scoped to the cell. */
+	id: z.string(),
+	/** Shown above the figure (default: the id). */
+	title: z.optional(z.string()),
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Values
+
+/** A value ready for the output panel (made by src/lib/cells/format.ts). Plain text: the page styles each kind. */
+export const FormattedValueSchema = z.discriminatedUnion('kind', [
+	/** Primitives, strings (unquoted at top level), functions. */
+	z.object({ kind: z.literal('text'), text: z.string() }),
+	/** A tfjs tensor, printed like `tensor.toString()` but summarised (first and last 3 entries per axis). */
+	z.object({ kind: z.literal('tensor'), shape: numbers, dtype: z.string(), summary: z.string() }),
+	/** Arrays, objects, maps, sets, typed arrays: one JSON-like text, with depth, length and cycle limits. */
+	z.object({ kind: z.literal('object'), text: z.string() }),
+	/** An `Error`: `Name: message`. */
+	z.object({ kind: z.literal('error'), text: z.string() }),
+]);
+export type FormattedValue = z.infer<typeof FormattedValueSchema>;
+
+/** A point on a line chart: `[x, y]`. */
+export const ChartPointSchema = z.tuple([anyNumber, anyNumber]);
+export type ChartPoint = z.infer<typeof ChartPointSchema>;
+
+export const ChartSeriesSchema = z.object({
+	name: z.string(),
+	points: z.array(ChartPointSchema),
+});
+export type ChartSeries = z.infer<typeof ChartSeriesSchema>;
+
+export const ChartSpecSchema = z.object({
+	title: z.optional(z.string()),
+	xLabel: z.string(),
+	yLabel: z.optional(z.string()),
+	series: z.array(ChartSeriesSchema),
+});
+export type ChartSpec = z.infer<typeof ChartSpecSchema>;
+
+export const LogLevelSchema = z.enum(['log', 'info', 'warn', 'error']);
+export type LogLevel = z.infer<typeof LogLevelSchema>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // page → worker
-
-/** Run a cell. Runs are queued: the worker starts a run only after the previous one sent `done`. */
-export interface RunMessage {
-	type: 'run';
-	/** Chosen by the page, unique per worker; echoed in every message about this run. */
-	runId: number;
-	/**
-	 * The reader's code as written in the editor (TypeScript or JavaScript). The worker transforms it
-	 * (src/lib/cells/transform.ts), so the page does not download sucrase and acorn.
-	 */
-	code: string;
-	/** Backend wanted for this run; the worker switches (and sends a new `ready`) when it differs from the current one. */
-	backend: BackendPreference;
-	/**
-	 * After this long the worker's console and `out` calls throw "Time limit of N s reached" (this stops async loops
-	 * that log or report progress). A synchronous `while (true) {}` cannot be interrupted from inside: the page must
-	 * terminate the worker when `done` has not arrived some time after the limit. 0 means no limit.
-	 */
-	timeLimitMs: number;
-	/** What the reader gave the cell's input box (a drawn digit, a text), and why the cell runs. */
-	input: CellInput;
-}
-
-export type PageMessage = RunMessage;
 
 /** Longest text a cell's text box passes on (longer input is refused by the page, with a message). */
 export const MAX_INPUT_TEXT = 2000;
@@ -55,395 +99,202 @@ export const DIGIT_PIXELS = 28 * 28;
  * cell has one, and what started the run. `trigger` is `'run'` for Run (or Ctrl+Enter) and `'predict'` for the input
  * box's Predict button — the examples train on `'run'` and reuse the model in `shared` on `'predict'`.
  */
-export interface CellInput {
-	trigger: 'run' | 'predict';
+export const CellInputSchema = z.object({
+	trigger: z.enum(['run', 'predict']),
 	/** The text box's content (cells with `input="text"`); at most MAX_INPUT_TEXT characters. */
-	text?: string;
+	text: z.optional(z.string().check(z.maxLength(MAX_INPUT_TEXT))),
 	/** The drawn digit (cells with `input="digit"`): DIGIT_PIXELS intensities in [0, 1]; absent while the pad is empty. */
-	digit?: number[];
-}
+	digit: z.optional(z.array(z.number().check(z.gte(0), z.lte(1))).check(z.length(DIGIT_PIXELS))),
+});
+export type CellInput = z.infer<typeof CellInputSchema>;
+
+/** Run a cell. Runs are queued: the worker starts a run only after the previous one sent `done`. */
+export const RunMessageSchema = z.object({
+	type: z.literal('run'),
+	/** Chosen by the page, unique per worker; echoed in every message about this run. */
+	runId: z.int(),
+	/**
+	 * The reader's code as written in the editor (TypeScript or JavaScript). The worker transforms it
+	 * (src/lib/cells/transform.ts), so the page does not download sucrase and acorn.
+	 */
+	code: z.string(),
+	/** Backend wanted for this run; the worker switches (and sends a new `ready`) when it differs from the current one. */
+	backend: z.enum(['auto', ...BACKENDS]),
+	/**
+	 * After this long the worker's console and `out` calls throw "Time limit of N s reached" (this stops async loops
+	 * that log or report progress). A synchronous `while (true) {}` cannot be interrupted from inside: the page must
+	 * terminate the worker when `done` has not arrived some time after the limit. 0 means no limit.
+	 */
+	timeLimitMs: z.number().check(z.gte(0)),
+	/** What the reader gave the cell's input box (a drawn digit, a text), and why the cell runs. */
+	input: CellInputSchema,
+});
+export type RunMessage = z.infer<typeof RunMessageSchema>;
+
+export const PageMessageSchema = z.discriminatedUnion('type', [RunMessageSchema]);
+export type PageMessage = z.infer<typeof PageMessageSchema>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // worker → page
 
 /** tfjs (core + layers) and a backend are ready. Sent once at start, and again whenever a run switches backend. */
-export interface ReadyMessage {
-	type: 'ready';
-	backend: BackendName;
+export const ReadyMessageSchema = z.object({
+	type: z.literal('ready'),
+	backend: z.enum(BACKENDS),
 	/** Why this backend (from selectBackend): shown to the reader. */
-	reason: string;
-}
-
-export type LogLevel = 'log' | 'info' | 'warn' | 'error';
+	reason: z.string(),
+});
+export type ReadyMessage = z.infer<typeof ReadyMessageSchema>;
 
 /** One `console.log(a, b, …)` call: each argument formatted separately; the page joins them with spaces. */
-export interface LogMessage {
-	type: 'log';
-	runId: number;
-	level: LogLevel;
-	parts: FormattedValue[];
-}
+export const LogMessageSchema = z.object({
+	type: z.literal('log'),
+	...runScoped,
+	level: LogLevelSchema,
+	parts: z.array(FormattedValueSchema),
+});
+export type LogMessage = z.infer<typeof LogMessageSchema>;
 
 /** The value of the cell's last expression statement (sent only when it is not `undefined`). */
-export interface ResultMessage {
-	type: 'result';
-	runId: number;
-	value: FormattedValue;
-}
-
-/** A point on a line chart: `[x, y]`. */
-export type ChartPoint = [number, number];
-
-export interface ChartSeries {
-	name: string;
-	points: ChartPoint[];
-}
-
-export interface ChartSpec {
-	title?: string;
-	xLabel: string;
-	yLabel?: string;
-	series: ChartSeries[];
-}
+export const ResultMessageSchema = z.object({
+	type: z.literal('result'),
+	...runScoped,
+	value: FormattedValueSchema,
+});
+export type ResultMessage = z.infer<typeof ResultMessageSchema>;
 
 /** Draw a line chart, or REPLACE the chart with this `id` (within the cell) if there is one. */
-export interface ChartMessage {
-	type: 'chart';
-	runId: number;
-	id: string;
-	spec: ChartSpec;
-}
+export const ChartMessageSchema = z.object({
+	type: z.literal('chart'),
+	...runScoped,
+	id: figure.id,
+	spec: ChartSpecSchema,
+});
+export type ChartMessage = z.infer<typeof ChartMessageSchema>;
 
 /**
  * Add points to the end of series `series` of chart `id` (creating the series, or the chart with empty labels,
  * if missing). This is what makes live training curves cheap: the worker batches `out.append` calls into one of
  * these every ~50 ms instead of resending the whole chart.
  */
-export interface ChartAppendMessage {
-	type: 'chart-append';
-	runId: number;
-	id: string;
-	series: string;
-	points: ChartPoint[];
-}
+export const ChartAppendMessageSchema = z.object({
+	type: z.literal('chart-append'),
+	...runScoped,
+	id: figure.id,
+	series: z.string(),
+	points: z.array(ChartPointSchema),
+});
+export type ChartAppendMessage = z.infer<typeof ChartAppendMessageSchema>;
 
 /** A matrix as a heatmap (e.g. attention weights, a kernel, a confusion matrix); replaces the heatmap with this `id`. */
-export interface HeatmapMessage {
-	type: 'heatmap';
-	runId: number;
-	id: string;
-	title?: string;
+export const HeatmapMessageSchema = z.object({
+	type: z.literal('heatmap'),
+	...figure,
 	/** Rows of equal length. */
-	values: number[][];
-	rowLabels?: string[];
-	colLabels?: string[];
-}
+	values: z.array(numbers),
+	rowLabels: z.optional(z.array(z.string())),
+	colLabels: z.optional(z.array(z.string())),
+});
+export type HeatmapMessage = z.infer<typeof HeatmapMessageSchema>;
 
 /** A grayscale image (e.g. a digit, a feature map); replaces the image with this `id`. */
-export interface ImageMessage {
-	type: 'image';
-	runId: number;
-	id: string;
-	title?: string;
-	width: number;
-	height: number;
-	/** Row-major, `width × height` intensities in [0, 1] (0 = black). */
-	pixels: number[];
-}
+export const ImageMessageSchema = z
+	.object({
+		type: z.literal('image'),
+		...figure,
+		width: z.int(),
+		height: z.int(),
+		/** Row-major, `width × height` intensities in [0, 1] (0 = black). */
+		pixels: numbers,
+	})
+	.check(z.refine((m) => m.pixels.length === m.width * m.height, 'pixels must hold width × height values'));
+export type ImageMessage = z.infer<typeof ImageMessageSchema>;
 
 /** Labelled values as horizontal bars (e.g. class probabilities); replaces the bar chart with this `id`. */
-export interface BarsMessage {
-	type: 'bars';
-	runId: number;
-	id: string;
-	title?: string;
-	labels: string[];
-	/** One value per label. */
-	values: number[];
-}
+export const BarsMessageSchema = z
+	.object({
+		type: z.literal('bars'),
+		...figure,
+		labels: z.array(z.string()),
+		/** One value per label. */
+		values: numbers,
+	})
+	.check(z.refine((m) => m.labels.length === m.values.length, 'one value per label'));
+export type BarsMessage = z.infer<typeof BarsMessageSchema>;
 
 /** Progress of a long step; the latest message for a `label` replaces the previous one. */
-export interface ProgressMessage {
-	type: 'progress';
-	runId: number;
-	label: string;
-	done: number;
-	total: number;
-}
+export const ProgressMessageSchema = z.object({
+	type: z.literal('progress'),
+	...runScoped,
+	label: z.string(),
+	done: anyNumber,
+	total: anyNumber,
+});
+export type ProgressMessage = z.infer<typeof ProgressMessageSchema>;
 
 /**
  * `count` messages from reader code were dropped because it sent more than the rate limit allows (a `console.log`
  * in a tight loop). Sent at most once per second, and once more before `done` if anything is left to report.
  */
-export interface DroppedMessage {
-	type: 'dropped';
-	runId: number;
-	count: number;
-}
+export const DroppedMessageSchema = z.object({
+	type: z.literal('dropped'),
+	...runScoped,
+	count: z.int().check(z.positive()),
+});
+export type DroppedMessage = z.infer<typeof DroppedMessageSchema>;
 
 /** The run failed. `line`/`column` (1-based) point into the reader's code when known. */
-export interface ErrorMessage {
-	type: 'error';
-	runId: number;
+export const ErrorMessageSchema = z.object({
+	type: z.literal('error'),
+	...runScoped,
 	/** `SyntaxError`, `TypeError`, `TimeLimitError`, … */
-	name: string;
-	message: string;
-	line?: number;
-	column?: number;
-}
+	name: z.string(),
+	message: z.string(),
+	line: z.optional(z.number()),
+	column: z.optional(z.number()),
+});
+export type ErrorMessage = z.infer<typeof ErrorMessageSchema>;
 
 /** The run is over (after its `result` or `error`). */
-export interface DoneMessage {
-	type: 'done';
-	runId: number;
+export const DoneMessageSchema = z.object({
+	type: z.literal('done'),
+	...runScoped,
 	/** Wall time of the run in the worker, including the transform. */
-	ms: number;
+	ms: z.number(),
 	/** `tf.memory().numTensors` after the run's tensors were released: what `shared` keeps, plus any leak. */
-	numTensors: number;
-}
+	numTensors: z.number(),
+});
+export type DoneMessage = z.infer<typeof DoneMessageSchema>;
 
-export type WorkerMessage =
-	| ReadyMessage
-	| LogMessage
-	| ResultMessage
-	| ChartMessage
-	| ChartAppendMessage
-	| HeatmapMessage
-	| ImageMessage
-	| BarsMessage
-	| ProgressMessage
-	| DroppedMessage
-	| ErrorMessage
-	| DoneMessage;
+export const WorkerMessageSchema = z.discriminatedUnion('type', [
+	ReadyMessageSchema,
+	LogMessageSchema,
+	ResultMessageSchema,
+	ChartMessageSchema,
+	ChartAppendMessageSchema,
+	HeatmapMessageSchema,
+	ImageMessageSchema,
+	BarsMessageSchema,
+	ProgressMessageSchema,
+	DroppedMessageSchema,
+	ErrorMessageSchema,
+	DoneMessageSchema,
+]);
+export type WorkerMessage = z.infer<typeof WorkerMessageSchema>;
 
-// ---------------------------------------------------------------------------------------------------------------
-// What reader code receives
-
-/** Sizes the worker refuses to send (with an error that says so), so that one call cannot freeze the page. */
-export const OUTPUT_LIMITS = {
-	/** Values in one heatmap or image (rows × columns): 200 × 200. */
-	cells: 40_000,
-} as const;
-
-/** `out`, the cell's drawing API (each call posts one message; ids are scoped to the cell). */
-export interface CellOutput {
-	/** Draws (or replaces) line chart `id`. */
-	chart(id: string, spec: ChartSpec): void;
-	/** Adds point (x, y) to series `series` of chart `id`; cheap enough to call every batch. */
-	append(id: string, series: string, x: number, y: number): void;
-	/** Draws matrix `values` (rows of numbers, or a rank-2 tensor) as heatmap `id`. */
-	heatmap(
-		id: string,
-		values: number[][] | Tensor,
-		options?: { title?: string; rowLabels?: string[]; colLabels?: string[] },
-	): void;
-	/**
-	 * Draws grayscale image `id` from intensities in [0, 1] (0 = black): rows of numbers, a rank-2 tensor (or rank 3
-	 * with one channel), or a flat array / typed array with `width` and `height` (a square is inferred without them).
-	 */
-	image(id: string, pixels: number[][] | ArrayLike<number> | Tensor, options?: { title?: string; width?: number; height?: number }): void;
-	/**
-	 * Draws bar chart `id`: one horizontal bar per label (e.g. class probabilities), each with its value as text.
-	 * `values` is an array of numbers or a tensor with one value per label.
-	 */
-	bars(id: string, labels: string[], values: ArrayLike<number> | Tensor, options?: { title?: string }): void;
-	/** Shows progress `done` of `total` for the step `label`. */
-	progress(label: string, done: number, total: number): void;
-}
-
-/** One MNIST split as the site serves it (src/lib/data/mnist.ts), plus its length. */
-export interface CellMnistSplit extends MnistSplit {
-	/** Number of digits: `images` holds `count × 784` intensities in [0, 1], `labels` `count` classes 0–9. */
-	count: number;
-}
-
-/** How many examples of each split to return (default: all; the first ones, the files are already shuffled). */
-export interface SplitSizes {
-	train?: number;
-	test?: number;
-}
-
-/**
- * `data`, the cell's data sets, all served by this site from /generated/ (built by scripts/prepare-data.mjs); nothing
- * comes from another origin. Loaded once per worker and cached: treat the arrays as read-only.
- */
-export interface CellData {
-	/** MNIST, 8,000 training and 2,000 test digits: `const { train, test } = await data.mnist({ train: 2000 })`. */
-	mnist(sizes?: SplitSizes): Promise<{ train: CellMnistSplit; test: CellMnistSplit }>;
-	/** SpamAssassin messages (subject + start of body) labelled 0 = ham, 1 = spam. */
-	spam(sizes?: SplitSizes): Promise<SpamDataset>;
-}
+/** The messages that draw a figure the next one with the same kind and id replaces (the worker keeps only the latest). */
+export type FigureMessage = ChartMessage | HeatmapMessage | ImageMessage | BarsMessage;
 
 // ---------------------------------------------------------------------------------------------------------------
-// Validators
+// Checks (type guards over the schemas; use `Schema.safeParse` to get the checked value without unknown fields)
 
-type Fields = Record<string, unknown>;
-
-const isObject = (x: unknown): x is Fields => typeof x === 'object' && x !== null;
-const isString = (x: unknown): x is string => typeof x === 'string';
-const isNumber = (x: unknown): x is number => typeof x === 'number';
-const isRunId = (x: unknown): x is number => Number.isInteger(x);
-const isOptionalString = (x: unknown) => x === undefined || isString(x);
-const isStringArray = (x: unknown) => Array.isArray(x) && x.every(isString);
-const isOptionalStringArray = (x: unknown) => x === undefined || isStringArray(x);
-const isNumberArray = (x: unknown) => Array.isArray(x) && x.every(isNumber);
-const isPoints = (x: unknown) => Array.isArray(x) && x.every((p) => Array.isArray(p) && p.length === 2 && isNumber(p[0]) && isNumber(p[1]));
-const LOG_LEVELS: readonly unknown[] = ['log', 'info', 'warn', 'error'] satisfies LogLevel[];
-
-export function isFormattedValue(x: unknown): x is FormattedValue {
-	if (!isObject(x)) return false;
-	switch (x.kind) {
-		case 'text':
-		case 'object':
-		case 'error':
-			return isString(x.text);
-		case 'tensor':
-			return isNumberArray(x.shape) && isString(x.dtype) && isString(x.summary);
-		default:
-			return false;
-	}
-}
-
-function isChartSpec(x: unknown): x is ChartSpec {
-	return (
-		isObject(x) &&
-		isOptionalString(x.title) &&
-		isString(x.xLabel) &&
-		isOptionalString(x.yLabel) &&
-		Array.isArray(x.series) &&
-		x.series.every((s) => isObject(s) && isString(s.name) && isPoints(s.points))
-	);
-}
+const guard =
+	<T>(schema: z.ZodMiniType<T>) =>
+	(x: unknown): x is T =>
+		schema.safeParse(x).success;
 
 /** Checks a message from the worker, field by field (numeric arrays element by element). */
-export function isWorkerMessage(x: unknown): x is WorkerMessage {
-	if (!isObject(x)) return false;
-	if (x.type === 'ready') return isString(x.backend) && isString(x.reason);
-	if (!isRunId(x.runId)) return false;
-	switch (x.type) {
-		case 'log':
-			return LOG_LEVELS.includes(x.level) && Array.isArray(x.parts) && x.parts.every(isFormattedValue);
-		case 'result':
-			return isFormattedValue(x.value);
-		case 'chart':
-			return isString(x.id) && isChartSpec(x.spec);
-		case 'chart-append':
-			return isString(x.id) && isString(x.series) && isPoints(x.points);
-		case 'heatmap':
-			return (
-				isString(x.id) &&
-				isOptionalString(x.title) &&
-				Array.isArray(x.values) &&
-				x.values.every(isNumberArray) &&
-				isOptionalStringArray(x.rowLabels) &&
-				isOptionalStringArray(x.colLabels)
-			);
-		case 'image':
-			return (
-				isString(x.id) &&
-				isOptionalString(x.title) &&
-				Number.isInteger(x.width) &&
-				Number.isInteger(x.height) &&
-				isNumberArray(x.pixels) &&
-				(x.pixels as number[]).length === (x.width as number) * (x.height as number)
-			);
-		case 'bars':
-			return (
-				isString(x.id) &&
-				isOptionalString(x.title) &&
-				isStringArray(x.labels) &&
-				isNumberArray(x.values) &&
-				(x.labels as string[]).length === (x.values as number[]).length
-			);
-		case 'progress':
-			return isString(x.label) && isNumber(x.done) && isNumber(x.total);
-		case 'dropped':
-			return Number.isInteger(x.count) && (x.count as number) > 0;
-		case 'error':
-			return (
-				isString(x.name) &&
-				isString(x.message) &&
-				(x.line === undefined || isNumber(x.line)) &&
-				(x.column === undefined || isNumber(x.column))
-			);
-		case 'done':
-			return isNumber(x.ms) && isNumber(x.numTensors);
-		default:
-			return false;
-	}
-}
-
-export function isCellInput(x: unknown): x is CellInput {
-	return (
-		isObject(x) &&
-		(x.trigger === 'run' || x.trigger === 'predict') &&
-		(x.text === undefined || (isString(x.text) && x.text.length <= MAX_INPUT_TEXT)) &&
-		(x.digit === undefined ||
-			(Array.isArray(x.digit) && x.digit.length === DIGIT_PIXELS && x.digit.every((v) => isNumber(v) && v >= 0 && v <= 1)))
-	);
-}
-
-export function isPageMessage(x: unknown): x is PageMessage {
-	return (
-		isObject(x) &&
-		x.type === 'run' &&
-		isRunId(x.runId) &&
-		isString(x.code) &&
-		isBackendPreference(x.backend) &&
-		isNumber(x.timeLimitMs) &&
-		x.timeLimitMs >= 0 &&
-		isCellInput(x.input)
-	);
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Rate limiting
-
-/**
- * Keeps a flood of messages from reader code (a `console.log` in a tight loop, a `postMessage` storm) from freezing
- * the page: at most `maxMessagesPerSecond` pass in each one-second window; the rest are dropped and counted, and the
- * count is reported at most once per second. Pure: the caller passes the time.
- */
-export interface RateLimiter {
-	/** Whether a message at time `now` (ms) may be sent; `false` means drop it (it is counted). */
-	allow(now: number): boolean;
-	/**
-	 * The number of messages dropped since the last report, if a report is due (one second after the first drop not
-	 * yet reported) or `force` is set (e.g. at the end of a run); 0 otherwise. A non-zero answer resets the count.
-	 */
-	takeDropped(now: number, force?: boolean): number;
-	/** When the next report is due (ms), or `undefined` when nothing was dropped. */
-	nextReportAt(): number | undefined;
-}
-
-export function createRateLimiter(maxMessagesPerSecond: number): RateLimiter {
-	if (!(maxMessagesPerSecond > 0)) throw new RangeError(`createRateLimiter: expected a positive rate, received ${maxMessagesPerSecond}`);
-	let windowStart = Number.NEGATIVE_INFINITY;
-	let sent = 0;
-	let dropped = 0;
-	let firstDropAt = 0;
-	return {
-		allow(now) {
-			if (now - windowStart >= 1000) {
-				windowStart = now;
-				sent = 0;
-			}
-			if (sent < maxMessagesPerSecond) {
-				sent++;
-				return true;
-			}
-			if (dropped === 0) firstDropAt = now;
-			dropped++;
-			return false;
-		},
-		takeDropped(now, force = false) {
-			if (dropped === 0 || (!force && now - firstDropAt < 1000)) return 0;
-			const count = dropped;
-			dropped = 0;
-			return count;
-		},
-		nextReportAt() {
-			return dropped === 0 ? undefined : firstDropAt + 1000;
-		},
-	};
-}
+export const isWorkerMessage = guard(WorkerMessageSchema);
+export const isPageMessage = guard(PageMessageSchema);
+export const isCellInput = guard(CellInputSchema);
+export const isFormattedValue = guard(FormattedValueSchema);

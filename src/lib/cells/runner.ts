@@ -6,7 +6,7 @@
  */
 import workerUrl from './worker.ts?worker&url';
 import { backendFromUrl } from '../compute/backend-preference';
-import { isWorkerMessage, type CellInput, type RunMessage, type WorkerMessage } from './protocol';
+import { WorkerMessageSchema, type CellInput, type RunMessage, type WorkerMessage } from './protocol';
 
 let nextRunId = 1;
 
@@ -20,9 +20,11 @@ export class CellRunner {
 		this.blobUrl = URL.createObjectURL(new Blob([`import ${JSON.stringify(moduleUrl)};`], { type: 'text/javascript' }));
 		this.worker = new Worker(this.blobUrl, { type: 'module', name: 'code-cell' });
 		this.worker.addEventListener('message', (event: MessageEvent<unknown>) => {
-			const message = event.data;
-			// Only messages of the protocol, and only for the current run, reach the page.
-			if (!isWorkerMessage(message)) return;
+			// Only messages of the protocol (as checked, without fields it does not define), and only for the current
+			// run, reach the page.
+			const parsed = WorkerMessageSchema.safeParse(event.data);
+			if (!parsed.success) return;
+			const message = parsed.data;
 			if ('runId' in message && message.runId !== this.runId) return;
 			this.onMessage(message);
 		});

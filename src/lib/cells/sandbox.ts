@@ -1,0 +1,121 @@
+/**
+ * The code-cell worker's lock-down, to run before any reader code can exist (the worker calls `lockDown` in its
+ * module body, before it handles a message):
+ * - `fetch` only reaches same-origin /generated/ (the data sets) and the tfjs WASM binaries;
+ * - `XMLHttpRequest`, `WebSocket`, `EventSource`, `WebTransport`, `importScripts`, `Worker`, `SharedWorker`,
+ *   `BroadcastChannel` throw a clear error when called; `indexedDB` and `caches` throw when read;
+ * - `postMessage` no longer reaches the page: it hands reader code's messages to `onReaderPostMessage` (the worker
+ *   makes them rate-limited log lines), so neither a flood nor a forged protocol message reaches the page unchecked.
+ *   Only the caller of `lockDown` holds the real one.
+ * Every replacement is non-configurable and non-writable, on the global object and on its prototypes, so reader code
+ * can neither restore nor reach around it. The page's Content-Security-Policy is the second line of defence (it alone
+ * covers dynamic `import()` and CSS/font loads).
+ *
+ * Importing this module changes nothing and touches no DOM: it runs in a worker, and in unit tests on a stand-in scope.
+ */
+import { wasmPaths } from '../compute/wasm-paths';
+
+/** The parts of DedicatedWorkerGlobalScope the lock-down reads (the project's TS lib is DOM, not WebWorker). */
+export interface LockableScope {
+	postMessage(message: unknown): void;
+	fetch: typeof fetch;
+	location: { origin: string };
+}
+
+export interface LockDownOptions {
+	/** Receives what reader code passes to `postMessage`, instead of the page. */
+	onReaderPostMessage(message: unknown): void;
+	/** The global object to lock: the worker's own by default. */
+	scope?: LockableScope;
+}
+
+/** What only the caller of `lockDown` keeps: the functions as they were before the lock-down. */
+export interface RealFunctions {
+	/** Posts to the page. */
+	postMessage(message: unknown): void;
+	/** Reaches any URL (the CSP still applies). */
+	fetch: typeof fetch;
+}
+
+const DATA_PATH = '/generated/';
+const DATA_HINT = 'The data sets are in `data`: `await data.mnist()`, `await data.spam()`.';
+const NETWORK = 'Network access is disabled in code cells';
+
+const BLOCKED_CALLS: Record<string, string> = {
+	XMLHttpRequest: `${NETWORK} (XMLHttpRequest was blocked). ${DATA_HINT}`,
+	WebSocket: `${NETWORK} (WebSocket was blocked).`,
+	EventSource: `${NETWORK} (EventSource was blocked).`,
+	WebTransport: `${NETWORK} (WebTransport was blocked).`,
+	importScripts: 'Loading scripts is disabled in code cells (importScripts was blocked); `tf` is already provided.',
+	Worker: 'Starting workers is disabled in code cells (new Worker() was blocked).',
+	SharedWorker: 'Starting workers is disabled in code cells (new SharedWorker() was blocked).',
+	BroadcastChannel: 'Talking to other pages is disabled in code cells (BroadcastChannel was blocked).',
+};
+const BLOCKED_READS: Record<string, string> = {
+	indexedDB: 'Storage is disabled in code cells (indexedDB was blocked); keep values in `shared` instead.',
+	caches: 'Storage is disabled in code cells (caches was blocked).',
+};
+
+/** Scopes already locked: a second lock-down would hand out the guarded functions as the real ones. */
+const locked = new WeakSet<object>();
+
+function guardFetch(realFetch: typeof fetch, origin: string): typeof fetch {
+	// In a worker started from a blob: URL, relative URLs cannot be resolved against location.href: use the origin.
+	const base = `${origin}/`;
+	const wasmBinaries = new Set(Object.values(wasmPaths).map((path) => new URL(path, base).href));
+	return function guardedFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+		const asText = input instanceof Request ? input.url : String(input);
+		let url: URL;
+		try {
+			url = new URL(asText, base);
+		} catch {
+			return Promise.reject(new TypeError(`fetch: ${JSON.stringify(asText)} is not a valid URL`));
+		}
+		// URL parsing has already resolved `..` and `%2e%2e`, so the path test cannot be walked around.
+		if (url.origin === origin && (url.pathname.startsWith(DATA_PATH) || wasmBinaries.has(url.href)))
+			return realFetch(input instanceof Request ? input : url.href, init);
+		return Promise.reject(new Error(`Network access is disabled in code cells (fetch('${asText}') was blocked). ${DATA_HINT}`));
+	};
+}
+
+function thrower(name: string, message: string): () => never {
+	const fn = function () {
+		throw new Error(message);
+	};
+	Object.defineProperty(fn, 'name', { value: name });
+	return fn;
+}
+
+/**
+ * Runs the lock-down on `scope` and returns the real `postMessage` and `fetch`. Names whose replacement failed (an
+ * engine with a non-configurable global) are logged: the page's CSP still applies to them.
+ */
+export function lockDown({ onReaderPostMessage, scope = globalThis as unknown as LockableScope }: LockDownOptions): RealFunctions {
+	if (locked.has(scope)) throw new Error('lockDown: this scope is already locked down');
+	locked.add(scope);
+	const real: RealFunctions = { postMessage: scope.postMessage.bind(scope), fetch: scope.fetch.bind(scope) };
+	const notLocked: string[] = [];
+
+	/**
+	 * Replaces `name` wherever it is defined along the global object's prototype chain. Only existing names are
+	 * replaced, so feature detection (`typeof SharedWorker`) keeps its answer; emscripten, for one, tests
+	 * `typeof importScripts`.
+	 */
+	const lock = (name: string, descriptor: PropertyDescriptor): void => {
+		for (let target: object | null = scope; target; target = Object.getPrototypeOf(target)) {
+			if (!Object.getOwnPropertyDescriptor(target, name)) continue;
+			try {
+				Object.defineProperty(target, name, { ...descriptor, configurable: false, enumerable: false });
+			} catch {
+				notLocked.push(name);
+			}
+		}
+	};
+
+	lock('fetch', { value: guardFetch(real.fetch, scope.location.origin), writable: false });
+	for (const [name, message] of Object.entries(BLOCKED_CALLS)) lock(name, { value: thrower(name, message), writable: false });
+	for (const [name, message] of Object.entries(BLOCKED_READS)) lock(name, { get: thrower(name, message) });
+	lock('postMessage', { value: (message: unknown) => onReaderPostMessage(message), writable: false });
+	if (notLocked.length) console.warn(`code-cell worker: could not replace ${notLocked.join(', ')}; the page's CSP still applies`);
+	return real;
+}
