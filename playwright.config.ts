@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumPath, quietArgs, webgpuArgs } from './tests/e2e/chromium';
+import { launchOptions, quietArgs, webgpuArgs } from './tests/e2e/chromium';
 
 /**
  * End-to-end tests run in a real Chromium against the built site (`npm run build` first; `npm test` does both).
@@ -11,7 +11,8 @@ const PORT = Number(process.env.E2E_PORT ?? 4329);
 export default defineConfig({
 	testDir: 'tests/e2e',
 	fullyParallel: true,
-	workers: process.env.CI ? 2 : undefined,
+	// Elsewhere Playwright's default: half the cores.
+	...(process.env.CI ? { workers: 2 } : {}),
 	retries: 0,
 	reporter: [['list']],
 	timeout: 60_000,
@@ -21,7 +22,7 @@ export default defineConfig({
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,
 		...devices['Desktop Chrome'],
-		launchOptions: { executablePath: chromiumPath, args: [...webgpuArgs, ...quietArgs] },
+		launchOptions: launchOptions([...webgpuArgs, ...quietArgs]),
 	},
 	webServer: {
 		command: `astro preview --host 127.0.0.1 --port ${PORT}`,

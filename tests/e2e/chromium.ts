@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { LaunchOptions } from '@playwright/test';
 
 /** Chromium: $CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own browser where one is installed. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -8,3 +9,8 @@ export const quietArgs = ['--disable-quic', '--disable-background-networking', '
 
 /** WebGPU in headless Chromium (a software adapter where there is no GPU); see GUIDE.md. */
 export const webgpuArgs = ['--enable-unsafe-webgpu', '--enable-unsafe-swiftshader'];
+
+/** Launch options for that Chromium with these flags (no `executablePath` at all means Playwright's own browser). */
+export function launchOptions(args: string[]): LaunchOptions {
+	return chromiumPath === undefined ? { args } : { executablePath: chromiumPath, args };
+}

@@ -1,9 +1,9 @@
-import { chromiumPath, quietArgs } from './chromium';
+import { launchOptions, quietArgs } from './chromium';
 import { expect, test } from './fixtures';
 
 // The project's browser runs with --enable-unsafe-webgpu (a software adapter on a machine without a GPU); a reader's
 // browser may have no WebGPU at all. This file starts Chromium without the WebGPU flags.
-test.use({ launchOptions: { executablePath: chromiumPath, args: quietArgs } });
+test.use({ launchOptions: launchOptions(quietArgs) });
 
 test('without WebGPU the widgets work on the next backend and say which one computed the result, and why', async ({ page }) => {
 	await page.goto('/en/tutorial/algorithms/');
