@@ -221,8 +221,7 @@ async function cellSection(browser) {
 	console.log(`\nCode cells (CNN example, ${CELL_TRAIN} training digits; ms; targets: cold start ≤ 1500, warm first output ≤ 100)\n`);
 	console.log('| backend asked | backend used | cold start | warm Run → first output | training digits/s | warm run total | failure |');
 	console.log('|---|---|---|---|---|---|---|');
-	for (const r of cellRows)
-		console.log(`| ${r.backend} | ${r.used} | ${fmt(r.cold)} | ${fmt(r.warmFirst)} | ${fmt(r.speed)} | ${fmt(r.run)} | ${r.failure} |`);
+	for (const r of cellRows) console.log(`| ${r.backend} | ${r.used} | ${fmt(r.cold)} | ${fmt(r.warmFirst)} | ${fmt(r.speed)} | ${fmt(r.run)} | ${r.failure} |`);
 
 	console.log('\nCode cells as shipped (auto backend; target: CNN about a minute and ≥ 90% held-out)\n');
 	console.log('| example | backend used | run (s) | held-out accuracy % | majority baseline % | status |');

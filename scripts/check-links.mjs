@@ -24,7 +24,13 @@ async function* htmlFiles(dir) {
 /** @type {Map<string, string>} route (“/en/tutorial/faq/”) → html */
 const pages = new Map();
 for await (const file of htmlFiles(dist)) {
-	const route = '/' + relative(dist, file).split('\\').join('/').replace(/index\.html$/, '').replace(/\.html$/, '');
+	const route =
+		'/' +
+		relative(dist, file)
+			.split('\\')
+			.join('/')
+			.replace(/index\.html$/, '')
+			.replace(/\.html$/, '');
 	pages.set(route, await readFile(file, 'utf8'));
 }
 const broken = findBrokenLinks(pages, (path) => existsSync(join(dist, decodeURI(path))));

@@ -16,13 +16,14 @@ for (const path of process.argv.slice(2)) {
 	try {
 		// Frontmatter is YAML, not MDX: blank it out (keeping line numbers) before compiling.
 		const body = source.replace(/^---\n[\s\S]*?\n---\n/, (fm) => fm.replace(/[^\n]/g, ''));
-		await compile({ path, value: body }, {
-			remarkPlugins: [remarkMath],
-			rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeFailOnKatexError],
-		});
-		const bare = source
-			.split('\n')
-			.filter((line) => /^#{2,4} /.test(line) && !/\\\{#[a-z0-9-]+\\\}\s*$/.test(line));
+		await compile(
+			{ path, value: body },
+			{
+				remarkPlugins: [remarkMath],
+				rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeFailOnKatexError],
+			},
+		);
+		const bare = source.split('\n').filter((line) => /^#{2,4} /.test(line) && !/\\\{#[a-z0-9-]+\\\}\s*$/.test(line));
 		if (bare.length) {
 			failed++;
 			console.error(`${path}: headings without an explicit \\{#id\\}:\n  ${bare.join('\n  ')}`);

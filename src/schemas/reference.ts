@@ -14,9 +14,15 @@ export const referenceSchema = z
 		/** Year of publication. */
 		year: z.number().int().min(1900).max(2100),
 		/** arXiv identifier such as `1706.03762`, when the work is on arXiv. */
-		arxiv: z.string().regex(/^\d{4}\.\d{4,5}$/).optional(),
+		arxiv: z
+			.string()
+			.regex(/^\d{4}\.\d{4,5}$/)
+			.optional(),
 		/** DOI such as `10.1109/5.726791`, when the work has one. */
-		doi: z.string().regex(/^10\.\d{4,9}\/\S+$/).optional(),
+		doi: z
+			.string()
+			.regex(/^10\.\d{4,9}\/\S+$/)
+			.optional(),
 		/** Canonical URL, for works with neither arXiv id nor DOI (e.g. a company's technical report). */
 		url: z.url().optional(),
 	})

@@ -32,9 +32,7 @@ for (const theme of ['light', 'dark'] as const) {
 					{ timeout: 5_000 },
 				)
 				.catch(() => {});
-			const results = await new AxeBuilder({ page: tab })
-				.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-				.analyze();
+			const results = await new AxeBuilder({ page: tab }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
 			const violations = results.violations
 				.map((v) => ({
 					...v,
@@ -42,7 +40,11 @@ for (const theme of ['light', 'dark'] as const) {
 				}))
 				.filter((v) => v.nodes.length > 0);
 			const summary = violations.map(
-				(v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`,
+				(v) =>
+					`${v.id} (${v.impact}): ${v.help} — ${v.nodes
+						.slice(0, 3)
+						.map((n) => n.target.join(' '))
+						.join(' | ')}`,
 			);
 			expect(summary).toEqual([]);
 		});

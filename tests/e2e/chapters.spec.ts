@@ -35,9 +35,7 @@ test('code blocks are highlighted at build time and have a copy button', async (
 	const block = page.locator('.expressive-code').first();
 	await expect(block).toBeVisible();
 	// Shiki colours tokens with inline custom properties: more than one colour means real highlighting.
-	const colours = await block.locator('pre code span[style]').evaluateAll(
-		(spans) => new Set(spans.map((s) => getComputedStyle(s).color)).size,
-	);
+	const colours = await block.locator('pre code span[style]').evaluateAll((spans) => new Set(spans.map((s) => getComputedStyle(s).color)).size);
 	expect(colours).toBeGreaterThan(2);
 	await expect(block.getByRole('button', { name: /copy/i })).toBeAttached();
 });

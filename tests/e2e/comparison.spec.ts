@@ -12,8 +12,7 @@ test('the model comparison filters by access, shows one dimension, and sorts', a
 	const closedCount = await visible.count();
 	expect(closedCount).toBeGreaterThan(0);
 	expect(closedCount).toBeLessThan(total);
-	for (const access of await visible.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.access)))
-		expect(access).toBe('closed');
+	for (const access of await visible.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.access))) expect(access).toBe('closed');
 	await expect(page.getByRole('status').filter({ hasText: `Showing ${closedCount} of ${total}` })).toBeVisible();
 
 	await page.getByLabel('Dimension').selectOption('licence');

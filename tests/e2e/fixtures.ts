@@ -61,8 +61,7 @@ export const test = base.extend<{ pageProblems: string[] }>({
 			const origin = new URL(baseURL!).origin;
 			page.on('console', (msg) => {
 				// Failed loads are reported with their URL by the response handler below.
-				if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource'))
-					problems.push(`console error: ${msg.text()}`);
+				if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) problems.push(`console error: ${msg.text()}`);
 			});
 			page.on('response', (response) => {
 				const expected404 = response.request().isNavigationRequest() && test.info().title.includes('404');

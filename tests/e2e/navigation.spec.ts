@@ -17,11 +17,17 @@ for (const locale of LOCALES) {
 
 test('the language switch keeps the chapter and the heading', async ({ page }) => {
 	await page.goto('/zh-cn/tutorial/algorithms/#attention');
-	await page.getByRole('combobox', { name: /选择语言|language/i }).first().selectOption({ label: 'English' });
+	await page
+		.getByRole('combobox', { name: /选择语言|language/i })
+		.first()
+		.selectOption({ label: 'English' });
 	await expect(page).toHaveURL(/\/en\/tutorial\/algorithms\/#attention$/);
 	await page.waitForLoadState('domcontentloaded');
 	await expect(page.locator('h2#attention')).toBeAttached();
-	await page.getByRole('combobox', { name: /select language/i }).first().selectOption({ label: '简体中文' });
+	await page
+		.getByRole('combobox', { name: /select language/i })
+		.first()
+		.selectOption({ label: '简体中文' });
 	await expect(page).toHaveURL(/\/zh-cn\/tutorial\/algorithms\/#attention$/);
 });
 
@@ -34,7 +40,10 @@ test('the theme choice persists across pages and reloads, without a flash', asyn
 	// The theme is applied by an inline script in <head>, before first paint: check the very first state.
 	const firstTheme = await page.evaluate(() => document.documentElement.dataset.theme);
 	expect(firstTheme).toBe('dark');
-	await page.getByRole('combobox', { name: /主题|theme/i }).first().selectOption('light');
+	await page
+		.getByRole('combobox', { name: /主题|theme/i })
+		.first()
+		.selectOption('light');
 	await page.reload();
 	await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
 });
@@ -50,9 +59,7 @@ for (const [locale, term, expected] of [
 		await input.fill(term);
 		const result = page.locator('dialog[open] .pagefind-ui__result-link').first();
 		await expect(result).toBeVisible({ timeout: 15_000 });
-		const hrefs = await page.locator('dialog[open] .pagefind-ui__result-link').evaluateAll((links) =>
-			links.map((a) => a.getAttribute('href') ?? ''),
-		);
+		const hrefs = await page.locator('dialog[open] .pagefind-ui__result-link').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
 		expect(hrefs.some((h) => expected.test(h))).toBe(true);
 		expect(hrefs.every((h) => h.startsWith(`/${locale}/`))).toBe(true);
 	});

@@ -22,7 +22,8 @@ export function readBudgets(file = BUDGETS_FILE): Budgets {
 	if (typeof pages !== 'object' || pages === null) throw new Error(`${file}: expected { "pages": { "<route pattern>": { "html", "css", "js" } } }`);
 	for (const [pattern, budget] of Object.entries(pages))
 		for (const asset of ASSETS)
-			if (!Number.isFinite(budget?.[asset])) throw new Error(`${file}: "${pattern}" needs a number of gzip bytes for "${asset}", got ${JSON.stringify(budget?.[asset])}`);
+			if (!Number.isFinite(budget?.[asset]))
+				throw new Error(`${file}: "${pattern}" needs a number of gzip bytes for "${asset}", got ${JSON.stringify(budget?.[asset])}`);
 	return { pages };
 }
 
@@ -43,8 +44,7 @@ function matches(pattern: string, route: string): boolean {
 /** What is wrong with a page's size, one sentence per asset over budget; empty when it is within its budget. */
 export function overBudget(size: PageSize, budgets: Budgets): string[] {
 	const kind = kindOf(size.route, budgets);
-	if (kind === undefined)
-		return [`${size.route} has no size budget (measured ${describe(size)}): add a pattern that covers it to ${BUDGETS_FILE}`];
+	if (kind === undefined) return [`${size.route} has no size budget (measured ${describe(size)}): add a pattern that covers it to ${BUDGETS_FILE}`];
 	const budget = budgets.pages[kind] as Budget;
 	return ASSETS.filter((asset) => size[asset] > budget[asset]).map(
 		(asset) =>

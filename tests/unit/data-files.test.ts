@@ -17,10 +17,12 @@ describe('references.json', () => {
 		expect(result.error?.issues[0]?.message).toMatch(/arxiv, doi or url/);
 	});
 	it('fixes the draft’s known errors (Longformer, DeBERTa, Sentence-BERT, latent diffusion, GPT-2)', async () => {
-		const byId = new Map((await readJson('content/data/references.json')).map((e) => {
-			const r = referenceSchema.parse(e);
-			return [r.id, r] as const;
-		}));
+		const byId = new Map(
+			(await readJson('content/data/references.json')).map((e) => {
+				const r = referenceSchema.parse(e);
+				return [r.id, r] as const;
+			}),
+		);
 		expect(byId.get('beltagy2020')).toMatchObject({ authors: ['Iz Beltagy', 'Matthew E. Peters', 'Arman Cohan'], arxiv: '2004.05150' });
 		expect(byId.get('he2021deberta')?.arxiv).toBe('2006.03654');
 		expect(byId.get('reimers2019')?.arxiv).toBe('1908.10084');

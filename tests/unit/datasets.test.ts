@@ -29,7 +29,10 @@ const PACKAGE_PER_CLASS = [1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978
 const prepare = (...args: string[]) => run(process.execPath, ['scripts/prepare-data.mjs', ...args]);
 const generated = (name: string) => join(GENERATED, name);
 const bytesOf = async (path: string) => new Uint8Array(await readFile(path));
-const sha256 = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
+const sha256 = async (path: string) =>
+	createHash('sha256')
+		.update(await readFile(path))
+		.digest('hex');
 
 let manifest: MnistManifest;
 let train: MnistSplit;
@@ -60,7 +63,10 @@ describe('MNIST splits', () => {
 	});
 
 	it('decodes to N × 784 pixels in [0, 1] and labels 0–9 that match the manifest', () => {
-		for (const [split, info] of [[train, manifest.train], [test, manifest.test]] as const) {
+		for (const [split, info] of [
+			[train, manifest.train],
+			[test, manifest.test],
+		] as const) {
 			expect(split.images.length).toBe(info.count * 784);
 			expect(split.labels.length).toBe(info.count);
 			let min = Infinity;
@@ -82,7 +88,9 @@ describe('MNIST splits', () => {
 
 	it('no digit is in both splits', () => {
 		const key = (split: MnistSplit, i: number) =>
-			createHash('sha1').update(split.images.subarray(i * 784, (i + 1) * 784)).digest('hex');
+			createHash('sha1')
+				.update(split.images.subarray(i * 784, (i + 1) * 784))
+				.digest('hex');
 		const trainKeys = new Set(Array.from({ length: manifest.train.count }, (_, i) => key(train, i)));
 		const shared = Array.from({ length: manifest.test.count }, (_, i) => key(test, i)).filter((k) => trainKeys.has(k));
 		expect(shared).toEqual([]);
@@ -105,9 +113,7 @@ describe('MNIST splits', () => {
 		const bad = new Uint8Array(785);
 		bad[784] = 10;
 		expect(() => decodeMnistSplit(bad, 1)).toThrow(/label 0 is 10, expected 0–9/);
-		expect(() => parseMnistManifest({ ...manifest, train: { ...manifest.train, count: 7999 } })).toThrow(
-			/perClass: expected 10 counts that add up to 7999/,
-		);
+		expect(() => parseMnistManifest({ ...manifest, train: { ...manifest.train, count: 7999 } })).toThrow(/perClass: expected 10 counts that add up to 7999/);
 	});
 });
 

@@ -13,16 +13,12 @@ describe('findBrokenLinks', () => {
 
 	it('reports a missing page', () => {
 		const withBad = new Map(pages).set('/en/c/', '<a href="/en/nowhere/">x</a>');
-		expect(findBrokenLinks(withBad, () => false)).toEqual([
-			{ page: '/en/c/', href: '/en/nowhere/', reason: 'no such page' },
-		]);
+		expect(findBrokenLinks(withBad, () => false)).toEqual([{ page: '/en/c/', href: '/en/nowhere/', reason: 'no such page' }]);
 	});
 
 	it('reports a missing anchor on an existing page', () => {
 		const withBad = new Map(pages).set('/en/c/', '<a href="/en/a/#missing">x</a>');
-		expect(findBrokenLinks(withBad, () => false)).toEqual([
-			{ page: '/en/c/', href: '/en/a/#missing', reason: 'no element with id "missing" on /en/a/' },
-		]);
+		expect(findBrokenLinks(withBad, () => false)).toEqual([{ page: '/en/c/', href: '/en/a/#missing', reason: 'no element with id "missing" on /en/a/' }]);
 	});
 
 	it('accepts links to served assets and ignores other origins', () => {

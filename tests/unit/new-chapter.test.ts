@@ -22,7 +22,11 @@ describe('npm run new:chapter', () => {
 		expect(zh).toContain('title: "注意力的变体"');
 		expect(en).toContain('title: "Attention variants"');
 		expect(en).toMatch(/order: 8\b/); // after the references (7)
-		const { stdout } = await run(process.execPath, [resolve('scripts/check-mdx.mjs'), 'content/zh-cn/tutorial/attention-variants.mdx', 'content/en/tutorial/attention-variants.mdx'], { cwd: scratch });
+		const { stdout } = await run(
+			process.execPath,
+			[resolve('scripts/check-mdx.mjs'), 'content/zh-cn/tutorial/attention-variants.mdx', 'content/en/tutorial/attention-variants.mdx'],
+			{ cwd: scratch },
+		);
 		expect(stdout).toMatch(/ok/);
 	});
 

@@ -90,7 +90,10 @@ describe('RNN', () => {
 		it(`hidden states match tfjs for a length-${length} sequence`, async () => {
 			const xs = randomVectors(10 + length, length, d);
 			const got = await withoutLeaks(() => kernels.rnnSequence(tf, w, xs));
-			expectClose(got, rnnSequence(w, xs).map((s) => s.h));
+			expectClose(
+				got,
+				rnnSequence(w, xs).map((s) => s.h),
+			);
 		});
 	}
 	it('one step by hand: h₁ = tanh(W_xh x₁ + b) when h₀ = 0', () => {
@@ -110,7 +113,10 @@ describe('LSTM', () => {
 			const got = await withoutLeaks(() => kernels.lstmSequence(tf, w, xs));
 			const want = lstmSequence(w, xs);
 			for (const key of ['i', 'f', 'o', 'g', 'c', 'h'] as const)
-				expectClose(got.map((s) => s[key]), want.map((s) => s[key]));
+				expectClose(
+					got.map((s) => s[key]),
+					want.map((s) => s[key]),
+				);
 		});
 	}
 });
@@ -173,7 +179,11 @@ describe('attention', () => {
 		const X = seededMatrix(5, 3, 12, 1);
 		expect(splitHeads(X, 4).map((h) => h[0]!.length)).toEqual([3, 3, 3, 3]);
 		expect(() => splitHeads(X, 5)).toThrow(/equal width/);
-		const heads = multiHeadAttention(X, { WQ: seededMatrix(1, 12, 12, 0.5), WK: seededMatrix(2, 12, 12, 0.5), WV: seededMatrix(3, 12, 12, 0.5) }, 3, { causal: false, scale: true, temperature: 1 });
+		const heads = multiHeadAttention(X, { WQ: seededMatrix(1, 12, 12, 0.5), WK: seededMatrix(2, 12, 12, 0.5), WV: seededMatrix(3, 12, 12, 0.5) }, 3, {
+			causal: false,
+			scale: true,
+			temperature: 1,
+		});
 		expect(heads).toHaveLength(3);
 		expect(heads[0]!.weights).toHaveLength(3);
 	});

@@ -22,7 +22,10 @@ const cases = [
 
 function randomTensor(shape: number[], seed: number) {
 	const next = seededRandom(seed);
-	return tf.tensor(Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => next() * 2 - 1), shape);
+	return tf.tensor(
+		Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => next() * 2 - 1),
+		shape,
+	);
 }
 
 async function gradients(backend: 'cpu' | 'wasm', c: (typeof cases)[number], seed: number) {
@@ -32,10 +35,7 @@ async function gradients(backend: 'cpu' | 'wasm', c: (typeof cases)[number], see
 	const filter = randomTensor(c.k, seed + 1) as tf.Tensor4D;
 	// Gradients of Σ (conv(x, W) ⊙ R) for a fixed random R: the backward pass gets a non-trivial dy.
 	const probe = tf.tidy(() => randomTensor(tf.conv2d(x, filter, c.stride, c.pad).shape, seed + 2));
-	const [dx, dw] = tf.grads((a: tf.Tensor, w: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, w as tf.Tensor4D, c.stride, c.pad), probe)))([
-		x,
-		filter,
-	]);
+	const [dx, dw] = tf.grads((a: tf.Tensor, w: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, w as tf.Tensor4D, c.stride, c.pad), probe)))([x, filter]);
 	const result = { input: await dx!.data(), filter: await dw!.data(), shapes: [dx!.shape, dw!.shape] };
 	tf.dispose([x, filter, probe, dx!, dw!]);
 	expect(tf.memory().numTensors, 'tensors left behind').toBe(before);
@@ -82,7 +82,14 @@ describe('unsorted segment sum on WASM (the gradient of gather, i.e. of an embed
 		const before = tf.memory().numTensors;
 		const table = randomTensor([50, 8], 7) as tf.Tensor2D;
 		// Repeated ids (their gradients add up), the padding id 0, and ids that never occur (zero rows).
-		const ids = tf.tensor2d([[3, 3, 0, 49], [7, 3, 12, 0]], [2, 4], 'int32');
+		const ids = tf.tensor2d(
+			[
+				[3, 3, 0, 49],
+				[7, 3, 12, 0],
+			],
+			[2, 4],
+			'int32',
+		);
 		const probe = randomTensor([2, 4, 8], 8);
 		const gradient = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.gather(t, ids), probe)))(table);
 		const values = await gradient.data();
@@ -97,7 +104,11 @@ describe('unsorted segment sum on WASM (the gradient of gather, i.e. of an embed
 
 	it('drops rows whose id is out of range, as TensorFlow does', async () => {
 		expect(await tf.setBackend('wasm')).toBe(true);
-		const x = tf.tensor2d([[1, 2], [3, 4], [5, 6]]);
+		const x = tf.tensor2d([
+			[1, 2],
+			[3, 4],
+			[5, 6],
+		]);
 		const ids = tf.tensor1d([1, -1, 5], 'int32');
 		const sum = tf.unsortedSegmentSum(x, ids, 2);
 		expect(Array.from(await sum.data())).toEqual([0, 0, 1, 2]);

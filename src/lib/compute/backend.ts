@@ -39,11 +39,7 @@ async function registerBackend(name: BackendName): Promise<void> {
 			await import('@tensorflow/tfjs-backend-webgpu');
 			return;
 		case 'wasm': {
-			const [wasm, paths, training] = await Promise.all([
-				import('@tensorflow/tfjs-backend-wasm'),
-				import('./wasm-paths'),
-				import('./wasm-training-kernels'),
-			]);
+			const [wasm, paths, training] = await Promise.all([import('@tensorflow/tfjs-backend-wasm'), import('./wasm-paths'), import('./wasm-training-kernels')]);
 			// The .wasm binaries are served by this site (bundled as assets), never fetched from a CDN.
 			wasm.setWasmPaths(paths.wasmPaths);
 			// Gradient kernels tfjs's WASM backend lacks or computes slowly, so the code cells' models train on WASM.

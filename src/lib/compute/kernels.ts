@@ -36,11 +36,7 @@ export async function conv2d(tf: typeof TF, input: Matrix, kernel: Matrix, p: Co
 	return readMatrix(tf, y);
 }
 
-export async function pool2d(
-	tf: typeof TF,
-	input: Matrix,
-	p: { mode: PoolMode; window: number; stride: number; padding?: Padding },
-): Promise<Matrix> {
+export async function pool2d(tf: typeof TF, input: Matrix, p: { mode: PoolMode; window: number; stride: number; padding?: Padding }): Promise<Matrix> {
 	const y = tf.tidy(() => {
 		const x = tf.tensor4d(input.flat(), [1, input.length, input[0]!.length, 1]);
 		const pool = p.mode === 'max' ? tf.maxPool : tf.avgPool;
@@ -72,8 +68,7 @@ export async function lstmSequence(tf: typeof TF, w: LstmWeights, xs: Vector[]):
 	const stacked = tf.tidy(() => {
 		const gate = (g: LstmWeights['i']) => ({ W: tf.tensor2d(g.W), U: tf.tensor2d(g.U), b: tf.tensor2d(g.b, [n, 1]) });
 		const [gi, gf, go, gg] = [gate(w.i), gate(w.f), gate(w.o), gate(w.g)];
-		const pre = (g: typeof gi, x: TF.Tensor2D, h: TF.Tensor2D) =>
-			tf.add(tf.add(tf.matMul(g.W, x), tf.matMul(g.U, h)), g.b) as TF.Tensor2D;
+		const pre = (g: typeof gi, x: TF.Tensor2D, h: TF.Tensor2D) => tf.add(tf.add(tf.matMul(g.W, x), tf.matMul(g.U, h)), g.b) as TF.Tensor2D;
 		let h: TF.Tensor2D = tf.zeros([n, 1]);
 		let c: TF.Tensor2D = tf.zeros([n, 1]);
 		const rows: TF.Tensor2D[] = [];
@@ -98,13 +93,7 @@ export async function lstmSequence(tf: typeof TF, w: LstmWeights, xs: Vector[]):
 }
 
 /** Scaled dot-product attention; returns the softmax weights and the output. */
-export async function attention(
-	tf: typeof TF,
-	Q: Matrix,
-	K: Matrix,
-	V: Matrix,
-	options: AttentionOptions,
-): Promise<{ weights: Matrix; output: Matrix }> {
+export async function attention(tf: typeof TF, Q: Matrix, K: Matrix, V: Matrix, options: AttentionOptions): Promise<{ weights: Matrix; output: Matrix }> {
 	const n = Q.length;
 	const [weights, output] = tf.tidy(() => {
 		const q = tf.tensor2d(Q);
@@ -113,9 +102,7 @@ export async function attention(
 		const divisor = (options.scale ? Math.sqrt(Q[0]!.length) : 1) * options.temperature;
 		const scores = tf.div(tf.matMul(q, k, false, true), divisor);
 		const allowed = tf.tensor2d(
-			Array.from({ length: n }, (_, i) =>
-				Array.from({ length: K.length }, (_, j) => !((options.causal && j > i) || options.mask?.[i]?.[j] === false)),
-			),
+			Array.from({ length: n }, (_, i) => Array.from({ length: K.length }, (_, j) => !((options.causal && j > i) || options.mask?.[i]?.[j] === false))),
 			[n, K.length],
 			'bool',
 		);

@@ -70,17 +70,22 @@ const conv2DBackpropFilter: KernelFunc = ({ inputs, backend: anyBackend, attrs }
 		const xT = keep(run(Transpose, backend, { x }, { perm: [3, 1, 2, 0] })); // [ci, H, W, b]
 		const dyT = keep(run(Transpose, backend, { x: dy }, { perm: [1, 2, 0, 3] })); // [oh, ow, b, co]
 		const correlation = keep(
-			run(Conv2D, backend, { x: xT, filter: dyT }, {
-				strides: [1, 1],
-				pad: [
-					[0, 0],
-					[padInfo.top, padInfo.bottom],
-					[padInfo.left, padInfo.right],
-					[0, 0],
-				],
-				dataFormat: 'NHWC',
-				dilations: [strideHeight, strideWidth],
-			}),
+			run(
+				Conv2D,
+				backend,
+				{ x: xT, filter: dyT },
+				{
+					strides: [1, 1],
+					pad: [
+						[0, 0],
+						[padInfo.top, padInfo.bottom],
+						[padInfo.left, padInfo.right],
+						[0, 0],
+					],
+					dataFormat: 'NHWC',
+					dilations: [strideHeight, strideWidth],
+				},
+			),
 		); // [ci, ≥fh, ≥fw, co]: rows past the filter come from padding the forward pass never reached
 		const [, rows, cols] = correlation.shape;
 		const taps =
@@ -106,17 +111,22 @@ function conv2DBackpropInputWith(fallback: KernelFunc): KernelFunc {
 		return withTemporaries(backend, (keep) => {
 			const rotated = keep(run(Reverse, backend, { x: filter }, { dims: [0, 1] }));
 			const swapped = keep(run(Transpose, backend, { x: rotated }, { perm: [0, 1, 3, 2] })); // [fh, fw, co, ci]
-			return run(Conv2D, backend, { x: dy, filter: swapped }, {
-				strides: [1, 1],
-				pad: [
-					[0, 0],
-					[top, bottom],
-					[left, right],
-					[0, 0],
-				],
-				dataFormat: 'NHWC',
-				dilations: [1, 1],
-			});
+			return run(
+				Conv2D,
+				backend,
+				{ x: dy, filter: swapped },
+				{
+					strides: [1, 1],
+					pad: [
+						[0, 0],
+						[top, bottom],
+						[left, right],
+						[0, 0],
+					],
+					dataFormat: 'NHWC',
+					dilations: [1, 1],
+				},
+			);
 		});
 	};
 }
@@ -156,10 +166,8 @@ let registered = false;
 export function registerWasmTrainingKernels(): void {
 	if (registered) return;
 	registered = true;
-	if (!getKernel(UnsortedSegmentSum, 'wasm'))
-		registerKernel({ kernelName: UnsortedSegmentSum, backendName: 'wasm', kernelFunc: unsortedSegmentSum });
-	if (!getKernel(Conv2DBackpropFilter, 'wasm'))
-		registerKernel({ kernelName: Conv2DBackpropFilter, backendName: 'wasm', kernelFunc: conv2DBackpropFilter });
+	if (!getKernel(UnsortedSegmentSum, 'wasm')) registerKernel({ kernelName: UnsortedSegmentSum, backendName: 'wasm', kernelFunc: unsortedSegmentSum });
+	if (!getKernel(Conv2DBackpropFilter, 'wasm')) registerKernel({ kernelName: Conv2DBackpropFilter, backendName: 'wasm', kernelFunc: conv2DBackpropFilter });
 	const original = getKernel(Conv2DBackpropInput, 'wasm');
 	if (original) {
 		// Replace (unregister first: registering over a kernel logs a warning) and keep the original for strides > 1.

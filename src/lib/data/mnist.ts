@@ -18,9 +18,7 @@ export function decodeMnistStrip(bytes: Uint8Array): Digit[] {
 	if (bytes.length % PIXELS !== 0) throw new Error(`MNIST strip has ${bytes.length} bytes, not a multiple of ${PIXELS}`);
 	return Array.from({ length: bytes.length / PIXELS }, (_, d) => ({
 		label: Math.floor(d / MNIST_STRIP_PER_CLASS),
-		pixels: Array.from({ length: MNIST_SIDE }, (_, r) =>
-			Array.from({ length: MNIST_SIDE }, (_, c) => bytes[d * PIXELS + r * MNIST_SIDE + c]! / 255),
-		),
+		pixels: Array.from({ length: MNIST_SIDE }, (_, r) => Array.from({ length: MNIST_SIDE }, (_, c) => bytes[d * PIXELS + r * MNIST_SIDE + c]! / 255)),
 	}));
 }
 
@@ -62,8 +60,7 @@ export interface MnistSplit {
 	labels: Uint8Array;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function parseSplitInfo(value: unknown, name: MnistSplitName): MnistSplitInfo {
 	const where = `mnist.json ${name}`;
@@ -104,9 +101,7 @@ export function parseMnistManifest(json: unknown): MnistManifest {
 export function decodeMnistSplit(bytes: Uint8Array, count: number): MnistSplit {
 	if (!Number.isInteger(count) || count < 0) throw new Error(`MNIST split: count must be a whole number, received ${count}`);
 	if (bytes.length !== count * (PIXELS + 1))
-		throw new Error(
-			`MNIST split has ${bytes.length} bytes; ${count} digits need ${count * (PIXELS + 1)} (784 pixels + 1 label each)`,
-		);
+		throw new Error(`MNIST split has ${bytes.length} bytes; ${count} digits need ${count * (PIXELS + 1)} (784 pixels + 1 label each)`);
 	const images = new Float32Array(count * PIXELS);
 	for (let i = 0; i < images.length; i++) images[i] = bytes[i]! / 255;
 	const labels = bytes.slice(count * PIXELS);

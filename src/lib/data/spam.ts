@@ -29,8 +29,7 @@ export interface SpamDataset {
 	test: SpamExample[];
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const show = (value: unknown) => {
 	const text = JSON.stringify(value);
@@ -51,12 +50,10 @@ function parseExamples(value: unknown, split: 'train' | 'test', maxChars: number
 		const where = `spam.json ${split}[${i}]`;
 		if (!isRecord(example)) throw new Error(`${where}: expected { text, label }, received ${show(example)}`);
 		const { text, label } = example;
-		if (typeof text !== 'string' || text.length === 0)
-			throw new Error(`${where}.text: expected a non-empty string, received ${show(text)}`);
+		if (typeof text !== 'string' || text.length === 0) throw new Error(`${where}.text: expected a non-empty string, received ${show(text)}`);
 		const length = [...text].length;
 		if (length > maxChars) throw new Error(`${where}.text: ${length} characters, more than maxChars (${maxChars})`);
-		if (label !== 0 && label !== 1)
-			throw new Error(`${where}.label: expected 0 (ham) or 1 (spam), received ${show(label)}`);
+		if (label !== 0 && label !== 1) throw new Error(`${where}.label: expected 0 (ham) or 1 (spam), received ${show(label)}`);
 		return { text, label };
 	});
 }

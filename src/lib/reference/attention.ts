@@ -53,19 +53,13 @@ export function attention(Q: Matrix, K: Matrix, V: Matrix, options: AttentionOpt
 /** Splits the columns of X (n × d_model) into `heads` blocks of d_model / heads columns. */
 export function splitHeads(X: Matrix, heads: number): Matrix[] {
 	const d = X[0]?.length ?? 0;
-	if (!Number.isInteger(heads) || heads < 1 || d % heads !== 0)
-		throw new RangeError(`cannot split ${d} columns into ${heads} heads of equal width`);
+	if (!Number.isInteger(heads) || heads < 1 || d % heads !== 0) throw new RangeError(`cannot split ${d} columns into ${heads} heads of equal width`);
 	const width = d / heads;
 	return Array.from({ length: heads }, (_, h) => X.map((row) => row.slice(h * width, (h + 1) * width)));
 }
 
 /** Multi-head self-attention over X with projections W_Q, W_K, W_V (d_model × d_model); one result per head. */
-export function multiHeadAttention(
-	X: Matrix,
-	weights: { WQ: Matrix; WK: Matrix; WV: Matrix },
-	heads: number,
-	options: AttentionOptions,
-): AttentionResult[] {
+export function multiHeadAttention(X: Matrix, weights: { WQ: Matrix; WK: Matrix; WV: Matrix }, heads: number, options: AttentionOptions): AttentionResult[] {
 	const [Qs, Ks, Vs] = [weights.WQ, weights.WK, weights.WV].map((W) => splitHeads(matmul(X, W), heads));
 	return Qs!.map((Q, h) => attention(Q, Ks![h]!, Vs![h]!, options));
 }

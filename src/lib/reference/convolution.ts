@@ -66,8 +66,6 @@ export function conv2d(input: Matrix, kernel: Matrix, options: Conv2dOptions): M
 }
 
 function validateKernel(kernel: Matrix) {
-	if (kernel.length === 0 || kernel.some((row) => row.length !== kernel[0]!.length))
-		throw new RangeError('kernel must be a non-empty rectangular matrix');
-	for (const row of kernel)
-		for (const w of row) if (!Number.isFinite(w)) throw new RangeError(`kernel weights must be finite numbers, got ${w}`);
+	if (kernel.length === 0 || kernel.some((row) => row.length !== kernel[0]!.length)) throw new RangeError('kernel must be a non-empty rectangular matrix');
+	for (const row of kernel) for (const w of row) if (!Number.isFinite(w)) throw new RangeError(`kernel weights must be finite numbers, got ${w}`);
 }

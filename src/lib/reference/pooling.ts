@@ -20,8 +20,7 @@ export function poolWindow(input: Matrix, i: number, j: number, options: Pool2dO
 		for (let n = 0; n < options.window; n++) {
 			const row = i * options.stride + m - rows.padBefore;
 			const col = j * options.stride + n - cols.padBefore;
-			if (row >= 0 && row < input.length && col >= 0 && col < input[0]!.length)
-				cells.push({ row, col, value: input[row]![col]! });
+			if (row >= 0 && row < input.length && col >= 0 && col < input[0]!.length) cells.push({ row, col, value: input[row]![col]! });
 		}
 	return cells;
 }

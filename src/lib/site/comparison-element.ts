@@ -24,9 +24,7 @@ export class ComparisonTable extends HTMLElement {
 				if (!row.tr.hidden) shown++;
 			}
 			table.dataset.dimension = dimension.value;
-			count.textContent = (count.dataset.template ?? '')
-				.replace('{count}', String(shown))
-				.replace('{total}', String(rows.length));
+			count.textContent = (count.dataset.template ?? '').replace('{count}', String(shown)).replace('{total}', String(rows.length));
 		};
 		access.addEventListener('change', update);
 		dimension.addEventListener('change', update);

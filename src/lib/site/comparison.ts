@@ -1,12 +1,5 @@
 /** The dimensions of the open-weight vs closed comparison, in display order (keys of a model family entry). */
-export const COMPARISON_DIMENSIONS = [
-	'licence',
-	'deployment',
-	'costModel',
-	'customisation',
-	'dataPrivacy',
-	'support',
-] as const;
+export const COMPARISON_DIMENSIONS = ['licence', 'deployment', 'costModel', 'customisation', 'dataPrivacy', 'support'] as const;
 
 export type ComparisonDimension = (typeof COMPARISON_DIMENSIONS)[number];
 
