@@ -97,6 +97,10 @@ for (const locale of ['en', 'zh-cn'] as const)
 			await widget.scrollIntoViewIfNeeded();
 			await expect(widget).toHaveAttribute('data-status', 'ready', { timeout: 45_000 });
 			await widget.evaluate((el) => (el as HTMLElement & { settled(): Promise<void> }).settled());
+			// A computed frame (an update that ended in a message for the reader would leave the server's frame).
+			const name = await widget.getAttribute('data-widget');
+			expect(await page.evaluate((n) => performance.getEntriesByName(`widget:${n}:ready`).length, name), `${selector} computed a frame`).toBe(1);
+			await expect(widget.locator('[data-role="message"]')).toBeEmpty();
 			const client = await widget.evaluate((el, source) => (new Function(`return (${source})`)() as typeof snapshot)(el), snapshot.toString());
 			expect(server[i]!.heatmaps.some((h) => h.fills.length > 0), `${selector}: the server frame has cells`).toBe(true);
 			expectSameFrame(server[i]!, client, selector);

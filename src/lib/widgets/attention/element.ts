@@ -12,7 +12,10 @@ import { attentionView, tokensKey, type AttentionResult, type AttentionTokenView
 
 /** `<attention-widget>`: self-attention weights between the tokens of the reader's sentence. */
 export class AttentionElement extends WidgetElement<AttentionState, AttentionResult, AttentionView> {
-	private defaultText = '';
+	/** The page language's first example: what an empty `attn.text` means. */
+	private get defaultText(): string {
+		return this.dataset.defaultText ?? '';
+	}
 
 	protected createSpec() {
 		return attentionSpec;
@@ -20,7 +23,6 @@ export class AttentionElement extends WidgetElement<AttentionState, AttentionRes
 
 	protected bindControls() {
 		const on = { signal: this.signal };
-		this.defaultText = this.dataset.defaultText ?? '';
 		const input = this.q<HTMLInputElement>('text');
 		// The box is the source of truth: an emptied box is an empty sentence (the URL omits the default one).
 		const asUrlText = () => (input.value === this.defaultText ? '' : input.value);
