@@ -31,7 +31,7 @@ export default defineConfig({
 				'zh-cn': { label: '简体中文', lang: 'zh-CN' },
 				en: { label: 'English', lang: 'en' },
 			},
-			customCss: ['katex/dist/katex.min.css', './src/styles/custom.css', './src/styles/widgets.css'],
+			customCss: ['katex/dist/katex.min.css', './src/styles/custom.css'],
 			// Chapters appear in the order of their `sidebar.order` (the article's six parts, then references),
 			// so a contributor adds a chapter without touching this file.
 			sidebar: [{ autogenerate: { directory: 'tutorial' } }],
