@@ -8,7 +8,8 @@
  *   as shipped (minutes: they train models);
  * - downloads: the JavaScript each page downloads (gzip) once every widget has hydrated;
  * - sizes: gzip bytes per page before any interaction (HTML, CSS, JS loaded on open) next to the budgets that
- *   `npm test` enforces (tests/size/budgets.json). Read from dist/ without a browser: `--only sizes` takes seconds.
+ *   `npm test` enforces (tests/size/budgets.json). Read from dist/ without a browser: `--only sizes` takes seconds;
+ *   `--set-budgets` rewrites the budgets from these sizes (plus a margin), for a commit that changes them on purpose.
  *
  * Usage: npm run build && npm run bench [-- --updates 100] [--cell-train 256] [--widgets-only] [--only sizes,widgets]
  * `--only` takes a comma-separated list of sections; `--widgets-only` runs every section but the cells.
@@ -20,7 +21,7 @@ import { chromium } from '@playwright/test';
 // Node 22 strips the types of these .ts modules. The same Chromium and flags as the end-to-end tests, and the same
 // size measurement as the size-budget test.
 import { launchOptions, quietArgs, webgpuArgs } from '../tests/e2e/chromium.ts';
-import { readBudgets, sizeTable } from '../tests/size/budgets.ts';
+import { BUDGETS_FILE, MARGIN, readBudgets, remeasuredBudgets, sizeTable, writeBudgets } from '../tests/size/budgets.ts';
 import { measureSite } from '../tests/size/page-sizes.ts';
 
 /** @typedef {'widgets' | 'cells' | 'downloads' | 'sizes'} Section */
@@ -277,8 +278,15 @@ async function downloadSection(browser) {
 }
 
 function sizeSection() {
-	console.log('\nPage sizes before any interaction (gzip; budgets from tests/size/budgets.json, enforced by `npm test`)\n');
-	console.log(sizeTable(measureSite('dist'), readBudgets()));
+	const sizes = measureSite('dist');
+	let budgets = readBudgets();
+	if (process.argv.includes('--set-budgets')) {
+		budgets = remeasuredBudgets(sizes, budgets);
+		writeBudgets(budgets);
+		console.log(`\nWrote ${BUDGETS_FILE}: measured sizes + ${MARGIN * 100} %.`);
+	}
+	console.log(`\nPage sizes before any interaction (gzip; budgets from ${BUDGETS_FILE}, enforced by \`npm test\`)\n`);
+	console.log(sizeTable(sizes, budgets));
 }
 
 /** Starts `astro preview` on PORT (stopped by `stop`, or when this process exits) and a Chromium. */

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { ASSETS, type Asset, type PageSize } from './page-sizes.ts';
 
 /**
@@ -25,6 +25,34 @@ export function readBudgets(file = BUDGETS_FILE): Budgets {
 			if (!Number.isFinite(budget?.[asset]))
 				throw new Error(`${file}: "${pattern}" needs a number of gzip bytes for "${asset}", got ${JSON.stringify(budget?.[asset])}`);
 	return { pages };
+}
+
+/** The room a re-measured budget leaves above the size measured. */
+export const MARGIN = 0.03;
+
+const COMMENT =
+	'Ceilings in gzip bytes per page before any interaction (HTML; linked CSS; module scripts and their static imports, not lazily imported chunks), ' +
+	`set from measured sizes plus ${MARGIN * 100} %, rounded up to 100 bytes. A pattern covers the pages whose route it matches, * matching one path segment (the locale). ` +
+	'Checked by tests/e2e/size-budgets.spec.ts. `npm run bench -- --only sizes` prints the sizes next to these; `-- --only sizes --set-budgets` rewrites them from the build in dist/: ' +
+	'do that in the commit that changes the sizes, and say why there.';
+
+/**
+ * Budgets re-measured from `sizes`: each pattern's ceiling is the largest size among its pages plus MARGIN, rounded up
+ * to 100 bytes; a page that no pattern covers gets its own route as one. Lower sizes lower the ceilings, so a gain stays.
+ */
+export function remeasuredBudgets(sizes: PageSize[], budgets: Budgets): Budgets {
+	const pages: Record<string, Budget> = {};
+	for (const size of sizes) {
+		const budget = (pages[kindOf(size.route, budgets) ?? size.route] ??= { html: 0, css: 0, js: 0 });
+		for (const asset of ASSETS) budget[asset] = Math.max(budget[asset], Math.ceil((size[asset] * (1 + MARGIN)) / 100) * 100);
+	}
+	return { pages };
+}
+
+/** Writes the budgets file: one line per pattern, so that a change of budget is a one-line diff. */
+export function writeBudgets(budgets: Budgets, file = BUDGETS_FILE): void {
+	const lines = Object.entries(budgets.pages).map(([pattern, b]) => `\t\t${JSON.stringify(pattern)}: { "html": ${b.html}, "css": ${b.css}, "js": ${b.js} }`);
+	writeFileSync(file, `{\n\t"$comment": ${JSON.stringify(COMMENT)},\n\t"pages": {\n${lines.join(',\n')}\n\t}\n}\n`);
 }
 
 /** The budget pattern that covers `route`, or undefined. */

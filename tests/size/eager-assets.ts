@@ -9,7 +9,7 @@ import { parse } from 'acorn';
  * is not counted either. Otherwise this list matched what Chromium fetched on opening the home page, the FAQ, the code
  * and the algorithms chapters (1280 × 400 viewport, December 2026).
  *
- * Pure: files are read through `read`, so the unit tests need no built site (tests/unit/size-eager-assets.test.ts).
+ * Pure: files are read through `read`, so the unit tests need no built site (tests/unit/page-size.test.ts).
  */
 
 export interface EagerAssets {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overBudget, kindOf, unusedBudgets, type Budgets } from '../size/budgets';
+import { kindOf, overBudget, remeasuredBudgets, unusedBudgets, type Budgets } from '../size/budgets';
 import { eagerAssets } from '../size/eager-assets';
 import type { PageSize } from '../size/page-sizes';
 
@@ -61,6 +61,15 @@ describe('budgets', () => {
 			'JS of /zh-cn/tutorial/code/ is 1.1 kB gzip, over its budget of 0.1 kB ("/*/tutorial/code/" in tests/size/budgets.json) by 1.0 kB; scripts loaded on open: /_astro/x.js',
 		]);
 		expect(overBudget(size('/zh-cn/tutorial/faq/', 1), budgets)[0]).toMatch(/^\/zh-cn\/tutorial\/faq\/ has no size budget/);
+	});
+
+	it('re-measures: the largest page of each pattern plus 3 %, rounded up to 100 bytes; a page without one gets its route', () => {
+		const sizes = [size('/en/tutorial/code/', 1000), size('/zh-cn/tutorial/code/', 2000), size('/ja/tutorial/code/', 1900), size('/en/x.html', 5)];
+		expect(remeasuredBudgets(sizes, budgets).pages).toEqual({
+			'/en/tutorial/code/': { html: 100, css: 100, js: 1100 },
+			'/*/tutorial/code/': { html: 100, css: 100, js: 2100 },
+			'/en/x.html': { html: 100, css: 100, js: 100 },
+		});
 	});
 
 	it('finds patterns that no page uses', () => {
