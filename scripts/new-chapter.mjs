@@ -55,4 +55,4 @@ $$
 }
 console.log('Preview with `npm run dev`, check with `node scripts/check-mdx.mjs <file>`, test with `npm test`.');
 // Without a budget the size test fails on the new pages (on purpose: every page's weight is a decision).
-console.log(`Give it a size budget: "/*/tutorial/${slug}/" in tests/size/budgets.json (\`npm run bench -- --only sizes\` after a build shows its sizes).`);
+console.log('Give it a size budget: `npm run build && npm run bench -- --only sizes --set-budgets` adds it to tests/size/budgets.json.');

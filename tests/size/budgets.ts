@@ -38,15 +38,21 @@ const COMMENT =
 
 /**
  * Budgets re-measured from `sizes`: each pattern's ceiling is the largest size among its pages plus MARGIN, rounded up
- * to 100 bytes; a page that no pattern covers gets its own route as one. Lower sizes lower the ceilings, so a gain stays.
+ * to 100 bytes. A page that no pattern covers (a new chapter) gets one: its route with the locale as `*`. Lower sizes
+ * lower the ceilings, so a gain stays.
  */
 export function remeasuredBudgets(sizes: PageSize[], budgets: Budgets): Budgets {
 	const pages: Record<string, Budget> = {};
 	for (const size of sizes) {
-		const budget = (pages[kindOf(size.route, budgets) ?? size.route] ??= { html: 0, css: 0, js: 0 });
+		const budget = (pages[kindOf(size.route, budgets) ?? everyLocale(size.route)] ??= { html: 0, css: 0, js: 0 });
 		for (const asset of ASSETS) budget[asset] = Math.max(budget[asset], Math.ceil((size[asset] * (1 + MARGIN)) / 100) * 100);
 	}
 	return { pages };
+}
+
+/** The route with its first segment as `*`: on this site every page in a folder starts with its locale (`/404.html` does not). */
+function everyLocale(route: string): string {
+	return route.endsWith('/') && route !== '/' ? route.replace(/^\/[^/]+\//, '/*/') : route;
 }
 
 /** Writes the budgets file: one line per pattern, so that a change of budget is a one-line diff. */

@@ -63,12 +63,20 @@ describe('budgets', () => {
 		expect(overBudget(size('/zh-cn/tutorial/faq/', 1), budgets)[0]).toMatch(/^\/zh-cn\/tutorial\/faq\/ has no size budget/);
 	});
 
-	it('re-measures: the largest page of each pattern plus 3 %, rounded up to 100 bytes; a page without one gets its route', () => {
-		const sizes = [size('/en/tutorial/code/', 1000), size('/zh-cn/tutorial/code/', 2000), size('/ja/tutorial/code/', 1900), size('/en/x.html', 5)];
+	it('re-measures: the largest page of each pattern plus 3 %, rounded up to 100 bytes; new pages get a pattern', () => {
+		const sizes = [
+			size('/en/tutorial/code/', 1000),
+			size('/zh-cn/tutorial/code/', 2000),
+			size('/ja/tutorial/code/', 1900),
+			size('/en/tutorial/new/', 300),
+			size('/zh-cn/tutorial/new/', 400),
+			size('/404.html', 5),
+		];
 		expect(remeasuredBudgets(sizes, budgets).pages).toEqual({
 			'/en/tutorial/code/': { html: 100, css: 100, js: 1100 },
 			'/*/tutorial/code/': { html: 100, css: 100, js: 2100 },
-			'/en/x.html': { html: 100, css: 100, js: 100 },
+			'/*/tutorial/new/': { html: 100, css: 100, js: 500 },
+			'/404.html': { html: 100, css: 100, js: 100 },
 		});
 	});
 
