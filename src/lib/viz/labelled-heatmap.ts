@@ -61,32 +61,30 @@ export function labelledHeatmapView(values: Matrix, labels: string[], colour: Co
 
 export function drawLabelledHeatmap(svg: SVGSVGElement, view: LabelledHeatmapView): void {
 	if (svg.getAttribute('viewBox') !== view.viewBox) svg.setAttribute('viewBox', view.viewBox);
-	const root = select(svg);
 	drawCells(svg, view.cells);
-	root
-		.selectAll<SVGTextElement, PrintedValue>('text.value')
-		.data(view.printed)
-		.join('text')
-		.attr('class', 'value')
-		.attr('x', (d) => d.x)
-		.attr('y', (d) => d.y)
-		.attr('fill', (d) => d.fill)
-		.text((d) => d.text);
-	root
-		.selectAll<SVGTextElement, AxisLabel>('text.row-label')
-		.data(view.rowLabels)
-		.join('text')
-		.attr('class', 'row-label')
-		.attr('x', -0.2)
-		.attr('y', (_, i) => i + 0.65)
-		.attr('font-weight', (d) => (d.bold ? 700 : 400))
-		.text((d) => d.text);
-	root
-		.selectAll<SVGTextElement, string>('text.col-label')
-		.data(view.colLabels)
-		.join('text')
-		.attr('class', 'col-label')
-		.attr('transform', (_, j) => colLabelTransform(j))
-		.text((d) => d);
+	drawTexts(svg, 'value', view.printed, (d) => ({ x: String(d.x), y: String(d.y), fill: d.fill }), (d) => d.text);
+	drawTexts(svg, 'row-label', view.rowLabels, (d, i) => ({ x: '-0.2', y: String(i + 0.65), 'font-weight': d.bold ? '700' : '400' }), (d) => d.text);
+	drawTexts(svg, 'col-label', view.colLabels, (_, j) => ({ transform: colLabelTransform(j) }), (d) => d);
 	drawOutlines(svg, view.outlines);
+}
+
+/** A <text> remembers what was last written to it, so an update writes only what changed (most labels stay). */
+type DrawnText = SVGTextElement & { drawn?: Record<string, string> };
+
+function drawTexts<D>(svg: SVGSVGElement, kind: string, data: D[], attributes: (d: D, i: number) => Record<string, string>, text: (d: D) => string) {
+	select(svg)
+		.selectAll<DrawnText, D>(`text.${kind}`)
+		// New texts go beneath the outlines, which stay on top.
+		.data(data)
+		.join((enter) => enter.insert<DrawnText>('text', 'rect.outline').attr('class', kind))
+		.each(function (d, i) {
+			const next = { ...attributes(d, i), '#text': text(d) };
+			const drawn = this.drawn ?? {};
+			for (const [name, value] of Object.entries(next))
+				if (drawn[name] !== value) {
+					if (name === '#text') this.textContent = value;
+					else this.setAttribute(name, value);
+				}
+			this.drawn = next;
+		});
 }

@@ -28,20 +28,32 @@ export function tableView(values: Matrix, rowLabels?: string[], colLabels?: stri
 	};
 }
 
-/** What each data table shows now, so an update that changes nothing in it (a moved focus) rewrites nothing. */
+/** What each data table shows now, so an update writes only what changed. */
 const tableContents = new WeakMap<HTMLTableElement, TableView>();
 
-function sameTable(a: TableView | undefined, b: TableView): boolean {
+/** Same headers and the same number of cells per row: the table can be updated cell by cell. */
+function sameShape(a: TableView | undefined, b: TableView): a is TableView {
 	if (!a || a.rows.length !== b.rows.length || String(a.colLabels) !== String(b.colLabels)) return false;
-	return a.rows.every((row, r) => {
-		const other = b.rows[r]!;
-		return row.label === other.label && row.cells.length === other.cells.length && row.cells.every((c, j) => c.value === other.cells[j]!.value);
-	});
+	return a.rows.every((row, r) => row.label === b.rows[r]!.label && row.cells.length === b.rows[r]!.cells.length);
 }
 
 export function fillDataTable(table: HTMLTableElement, view: TableView): void {
-	if (sameTable(tableContents.get(table), view)) return;
+	const drawn = tableContents.get(table);
 	tableContents.set(table, view);
+	if (sameShape(drawn, view) && table.tBodies[0]?.rows.length === view.rows.length) {
+		// A new result for the same rows and columns (a stepped window, a toggled mask): rewrite the changed cells only.
+		const rows = table.tBodies[0].rows;
+		view.rows.forEach((row, r) => {
+			const cells = rows[r]!.cells;
+			row.cells.forEach((cell, j) => {
+				if (cell.value === drawn.rows[r]!.cells[j]!.value) return;
+				const td = cells[j + 1]!; // after the row's header
+				td.dataset.value = String(cell.value);
+				td.textContent = cell.text;
+			});
+		});
+		return;
+	}
 	const head = view.colLabels ? `<thead><tr><td></td>${view.colLabels.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr></thead>` : '';
 	const body = view.rows
 		.map((row) => `<tr><th scope="row">${escapeHtml(row.label)}</th>${row.cells.map((c) => `<td data-value="${c.value}">${c.text}</td>`).join('')}</tr>`)

@@ -11,23 +11,44 @@ import type { FormulaView } from './view';
 const REMEMBERED = 64;
 const kept = new WeakMap<HTMLElement, Map<string, Element>>();
 
+function cacheOf(target: HTMLElement): Map<string, Element> {
+	let cache = kept.get(target);
+	if (!cache) kept.set(target, (cache = new Map()));
+	return cache;
+}
+
+function render(tex: string): Element {
+	const scratch = document.createElement('div');
+	katex.render(tex, scratch, KATEX_OPTIONS);
+	return scratch.firstElementChild!;
+}
+
+function remember(cache: Map<string, Element>, tex: string, rendered: Element) {
+	cache.delete(tex); // re-inserted last: the least recently shown formula is forgotten first
+	cache.set(tex, rendered);
+	if (cache.size > REMEMBERED) cache.delete(cache.keys().next().value!);
+}
+
 export function showFormula(target: HTMLElement, formula: FormulaView): void {
 	for (const [key, value] of Object.entries(formula.data ?? {})) target.dataset[key] = value;
 	// The server-rendered frame carries its TeX in data-tex too, so an unchanged first formula is not re-rendered.
 	const shown = target.dataset.tex;
 	if (shown === formula.tex) return;
-	let cache = kept.get(target);
-	if (!cache) kept.set(target, (cache = new Map()));
+	const cache = cacheOf(target);
 	const current = target.firstElementChild;
-	if (shown !== undefined && current) cache.set(shown, current);
-	let next = cache.get(formula.tex);
-	if (next) cache.delete(formula.tex);
-	else {
-		const scratch = document.createElement('div');
-		katex.render(formula.tex, scratch, KATEX_OPTIONS);
-		next = scratch.firstElementChild!;
-	}
-	if (cache.size > REMEMBERED) cache.delete(cache.keys().next().value!);
+	if (shown !== undefined && current) remember(cache, shown, current);
+	const next = cache.get(formula.tex) ?? render(formula.tex);
+	cache.delete(formula.tex);
 	target.replaceChildren(next);
 	target.dataset.tex = formula.tex;
+}
+
+/**
+ * Renders a formula the reader is likely to ask for next (the next step, the next window position) into the box's
+ * memory without showing it; called while the page is idle, so that the step itself only moves it in.
+ */
+export function prepareFormula(target: HTMLElement, tex: string): void {
+	const cache = cacheOf(target);
+	if (target.dataset.tex === tex || cache.has(tex)) return;
+	remember(cache, tex, render(tex));
 }

@@ -17,8 +17,18 @@ import { BACKEND_CHANGE, backendFromUrl, reportBackendFailure, setBackendPrefere
 import { markOverflowing } from '../site/scrollable-formulas';
 import { template } from '../text/template';
 import { applyView } from './apply-view';
+import { prepareFormula } from './formula';
 import { readState, writeState, type ParamSpec } from './url-state';
 import type { ViewStrings, WidgetView } from './view';
+
+/** Work for when the page is idle (requestIdleCallback is not in every browser: then shortly after this task). */
+const whenIdle = (task: () => void): number =>
+	typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 500 }) : window.setTimeout(task, 50);
+const cancelIdle = (id: number | undefined) => {
+	if (id === undefined) return;
+	if (typeof cancelIdleCallback === 'function') cancelIdleCallback(id);
+	else clearTimeout(id);
+};
 
 /** A message for the reader: what was wrong with the input (the last good result stays on screen). */
 export class InputProblem extends Error {}
@@ -36,6 +46,7 @@ export abstract class WidgetElement<State extends object, Result, View extends W
 	private running: Promise<void> | undefined;
 	private firstResult = true;
 	private formulaCheck: number | undefined;
+	private preparing: number | undefined;
 	/** Notes the reader sees until they change something: ignored link parameters, a backend that failed. */
 	private pageNote = '';
 	/** A problem with what the reader is typing or choosing now (set and cleared by the widget's controls). */
@@ -56,6 +67,13 @@ export abstract class WidgetElement<State extends object, Result, View extends W
 	protected abstract view(result: Result): View;
 	/** Applies what the shared `applyView` does not know about (token buttons, slider, …). */
 	protected applyExtras(_view: View, _result: Result): void {}
+	/**
+	 * Formulas (TeX by the `data-role` of their box) the reader is likely to ask for next, e.g. the next step's:
+	 * rendered while the page is idle, so that the step itself costs no KaTeX rendering.
+	 */
+	protected upcomingFormulas(_result: Result): [role: string, tex: string][] {
+		return [];
+	}
 
 	private spec!: ParamSpec<State>;
 
@@ -103,6 +121,7 @@ export abstract class WidgetElement<State extends object, Result, View extends W
 
 	disconnectedCallback(): void {
 		this.connection?.abort();
+		cancelIdle(this.preparing);
 		this.observer?.disconnect();
 		if (this.formulaCheck !== undefined) cancelAnimationFrame(this.formulaCheck);
 		this.formulaCheck = undefined;
@@ -197,6 +216,7 @@ export abstract class WidgetElement<State extends object, Result, View extends W
 			applyView(this, view);
 			this.applyExtras(view, result);
 			this.markFormulasAtNextFrame();
+			this.prepareWhenIdle(result);
 			const after = tf.memory().numTensors;
 			// Exposed so tests and the benchmark can see that updates release every tensor.
 			this.dataset.tensors = String(after);
@@ -242,6 +262,18 @@ export abstract class WidgetElement<State extends object, Result, View extends W
 		this.formulaCheck ??= requestAnimationFrame(() => {
 			this.formulaCheck = undefined;
 			markOverflowing(this);
+		});
+	}
+
+	private prepareWhenIdle(result: Result) {
+		cancelIdle(this.preparing);
+		this.preparing = whenIdle(() => {
+			this.preparing = undefined;
+			if (this.pending) return; // a newer state is on its way; it prepares its own neighbours
+			for (const [role, tex] of this.upcomingFormulas(result)) {
+				const box = this.querySelector<HTMLElement>(`[data-role="${role}"]`);
+				if (box) prepareFormula(box, tex);
+			}
 		});
 	}
 

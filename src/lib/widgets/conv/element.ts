@@ -10,7 +10,7 @@ import { DrawPad } from '../draw-pad';
 import { loadMnistStrip } from './mnist-strip';
 import { convSpec, KERNEL_PRESETS, KERNEL_SIZE, presetOf, type ConvState, type PresetName } from './state';
 import { FEATURE_MAP_EVENT, type FeatureMapDetail } from './events';
-import { convView, kernelCellText, type ConvResult, type ConvView } from './view';
+import { convCellFormula, convView, kernelCellText, type ConvResult, type ConvView } from './view';
 
 /** `<conv-widget>`: the convolution widget's controls; maths in src/lib/compute, what to draw in ./view.ts. */
 export class ConvolutionElement extends WidgetElement<ConvState, ConvResult, ConvView> {
@@ -89,16 +89,30 @@ export class ConvolutionElement extends WidgetElement<ConvState, ConvResult, Con
 		return convGeometry(MNIST_SIDE, KERNEL_SIZE, this.state.stride, this.state.padding).out;
 	}
 
-	private stepWindow() {
-		const n = this.outputSize();
-		if (n < 1) return;
-		let { row, col } = this.state;
+	/** The window position after `at`: the next column, then the next row, then back to the start. */
+	private nextWindow(at: { row: number; col: number }, n: number) {
+		let { row, col } = at;
 		col++;
 		if (col >= n) {
 			col = 0;
 			row = (row + 1) % n;
 		}
-		this.commit({ row: Math.min(row, n - 1), col }, 'replace');
+		return { row: Math.min(row, n - 1), col };
+	}
+
+	private stepWindow() {
+		const n = this.outputSize();
+		if (n >= 1) this.commit(this.nextWindow(this.state, n), 'replace');
+	}
+
+	/** Where the reader goes next: Step and Play move one window on; arrow keys move one cell. */
+	protected override upcomingFormulas(result: ConvResult): [string, string][] {
+		const n = result.output.length;
+		const { row, col } = this.state;
+		const next = [this.nextWindow(this.state, n), { row: row + 1, col }, { row: row - 1, col }, { row, col: col - 1 }];
+		return next
+			.filter((at) => at.row >= 0 && at.col >= 0 && at.row < n && at.col < n)
+			.map((at) => ['cell-formula', convCellFormula(this.state, result, at).tex]);
 	}
 
 	private togglePlay() {

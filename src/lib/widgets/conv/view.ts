@@ -10,7 +10,7 @@ import { colourFor, textOn } from '../../viz/colour';
 import { heatmapView, type HeatmapView } from '../../viz/heatmap';
 import { tableView } from '../../viz/table';
 import { convCellTex, outputSizeTex, poolCellTex } from '../../viz/tex';
-import type { WidgetView } from '../view';
+import type { FormulaView, WidgetView } from '../view';
 import { KERNEL_SIZE, type ConvState, type PoolState } from './state';
 
 export interface ConvResult {
@@ -52,14 +52,21 @@ export function thumbnailView(pixels: Matrix): HeatmapView {
 	return { ...view, cells: view.cells.filter((c) => c.value > 0.05) };
 }
 
-export function convView(state: ConvState, { input, output, cursor }: ConvResult): ConvView {
-	const n = output.length;
-	const { row, col } = focusIn(n, state);
+/** The multiply-accumulate of output cell (row, col), with its numbers (from the reference's terms). */
+export function convCellFormula(state: ConvState, { input, output }: ConvResult, at: { row: number; col: number }): FormulaView {
+	const { row, col } = focusIn(output.length, at);
 	const options = { stride: state.stride, padding: state.padding, bias: 0, applyRelu: state.relu };
-	const { padBefore } = convGeometry(MNIST_SIDE, KERNEL_SIZE, state.stride, state.padding);
 	const terms = convTerms(input, state.kernel, row, col, options);
 	const sum = terms.reduce((a, t) => a + t.input * t.weight, 0);
 	const value = output[row]![col]!;
+	return { tex: convCellTex(terms, 0, sum, value, row, col, state.relu), data: { value: String(value) } };
+}
+
+export function convView(state: ConvState, result: ConvResult): ConvView {
+	const { input, output, cursor } = result;
+	const n = output.length;
+	const { row, col } = focusIn(n, state);
+	const { padBefore } = convGeometry(MNIST_SIDE, KERNEL_SIZE, state.stride, state.padding);
 	return {
 		heatmaps: {
 			input: heatmapView(input, colourFor('pixel'), [
@@ -69,7 +76,7 @@ export function convView(state: ConvState, { input, output, cursor }: ConvResult
 			output: heatmapView(output, colourFor('signed', output), [{ name: 'focus', row, col, h: 1, w: 1 }]),
 		},
 		formulas: {
-			'cell-formula': { tex: convCellTex(terms, 0, sum, value, row, col, state.relu), data: { value: String(value) } },
+			'cell-formula': convCellFormula(state, result, { row, col }),
 			'size-formula': { tex: outputSizeTex(MNIST_SIDE, KERNEL_SIZE, state.stride, state.padding, n) },
 		},
 		tables: { 'data-table': tableView(output) },

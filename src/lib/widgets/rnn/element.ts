@@ -5,7 +5,7 @@ import { InputProblem, WidgetElement } from '../widget-element';
 import { gridCellAt } from '../dom';
 import { clampText, embed, lstmWeights, readSentence, rnnWeights } from './model';
 import { clampStep, rnnSpec, type RnnState } from './state';
-import { rnnView, tokensKey, type RnnResult, type RnnView, type TokenButtonView } from './view';
+import { rnnView, stepTex, tokensKey, type RnnResult, type RnnView, type TokenButtonView } from './view';
 
 /**
  * `<rnn-widget>`: steps a vanilla RNN or an LSTM through the reader's sentence. tfjs computes every h_t (and the
@@ -99,6 +99,12 @@ export class RnnElement extends WidgetElement<RnnState, RnnResult, RnnView> {
 		if (this.state.mode === 'rnn') return { ...base, mode: 'rnn', h: await kernels.rnnSequence(tf, rnnWeights(), xs) };
 		const lstm = await kernels.lstmSequence(tf, lstmWeights(), xs);
 		return { ...base, mode: 'lstm', h: lstm.map((s) => s.h), lstm };
+	}
+
+	/** The steps before and after the one shown (Previous / Next, the slider's arrow keys). */
+	protected override upcomingFormulas(result: RnnResult): [string, string][] {
+		const t = clampStep(this.state.step, result.tokens.length);
+		return [t + 1, t - 1].filter((s) => s >= 1 && s <= result.tokens.length).map((s) => ['step-formula', stepTex(result, s)]);
 	}
 
 	protected view(result: RnnResult) {

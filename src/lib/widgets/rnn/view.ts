@@ -63,7 +63,7 @@ function mapView(name: MapName, rows: Matrix, t: number) {
 }
 
 /** The step's formula: intermediate sums and gates from the reference, h_t and c_t from the result. */
-function stepTex(result: RnnResult, t: number): string {
+export function stepTex(result: RnnResult, t: number): string {
 	const x = result.xs[t - 1]!;
 	const hPrev = t > 1 ? result.h[t - 2]! : zeros(1, D_H)[0]!;
 	if (result.mode === 'rnn' || !result.lstm) {
