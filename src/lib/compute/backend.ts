@@ -131,6 +131,8 @@ export function selectBackend(preference: BackendPreference = 'auto', purpose: B
 }
 
 async function choose(preference: BackendPreference, purpose: BackendPurpose): Promise<BackendChoice> {
+	// Asking for a WebGPU adapter and loading tfjs are independent: do both at once (a widget's first result waits on both).
+	const webgpuCheck = preference === 'auto' ? webgpuUnsuitable() : undefined;
 	const tf = await loadTf();
 	const skipped: BackendChoice['skipped'] = [];
 	const order: BackendName[] = preference === 'auto' ? [...BACKENDS] : [preference, ...BACKENDS.filter((b) => b !== preference && b !== 'webgpu')];
@@ -148,7 +150,7 @@ async function choose(preference: BackendPreference, purpose: BackendPurpose): P
 			}
 		}
 		if (name === 'webgpu' && preference === 'auto') {
-			const why = await webgpuUnsuitable();
+			const why = await webgpuCheck;
 			if (why) {
 				skipped.push({ name, why });
 				continue;

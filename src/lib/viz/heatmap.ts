@@ -60,7 +60,8 @@ export function drawCells(svg: SVGSVGElement, cells: HeatmapCell[]): void {
 		.each(function (d) {
 			// Only what changed is written: a grid of 784 cells whose colours mostly stay (the reader moves a focus,
 			// steps a window) then costs a few DOM writes instead of thousands.
-			const drawn = this.drawn;
+			// Cells of the server-rendered frame start with what their attributes say.
+			const drawn = (this.drawn ??= { row: Number(this.getAttribute('y')), col: Number(this.getAttribute('x')), fill: this.getAttribute('fill') ?? '' });
 			if (drawn?.row !== d.row || drawn.col !== d.col) {
 				this.setAttribute('x', String(d.col));
 				this.setAttribute('y', String(d.row));
@@ -70,7 +71,7 @@ export function drawCells(svg: SVGSVGElement, cells: HeatmapCell[]): void {
 		});
 }
 
-/** A heatmap cell remembers what was last written to it (cells from the server-rendered frame start without). */
+/** A heatmap cell remembers what was last written to it. */
 type DrawnCell = SVGRectElement & { drawn?: { row: number; col: number; fill: string } };
 
 /** Draws, moves or removes the outlines; they stay the SVG's last children, above cells and labels. */

@@ -44,7 +44,10 @@ export abstract class WidgetElement<State extends object, Result, View extends W
 	private backend: BackendChoice | undefined;
 	private pending = false;
 	private running: Promise<void> | undefined;
-	private firstResult = true;
+	private hydrating = false;
+	private visible = false;
+	private computed = false;
+	private readyMeasured = false;
 	private formulaCheck: number | undefined;
 	private preparing: number | undefined;
 	/** Notes the reader sees until they change something: ignored link parameters, a backend that failed. */
@@ -110,14 +113,32 @@ export abstract class WidgetElement<State extends object, Result, View extends W
 			this.requestUpdate(); // moved in the DOM after hydration: already running
 			return;
 		}
-		this.observer = new IntersectionObserver((entries) => {
-			if (!entries.some((e) => e.isIntersecting)) return;
-			this.observer?.disconnect();
-			performance.mark(`widget:${this.widgetName}:visible`);
-			void this.hydrate();
-		});
+		// Hydration starts when the widget comes near (a screen away), so a reader who scrolls finds it computed;
+		// `ready` is measured from when it enters the viewport.
+		this.observer = new IntersectionObserver(
+			(entries) => {
+				for (const entry of entries) {
+					if (!entry.isIntersecting) continue;
+					if (!this.hydrating) {
+						this.hydrating = true;
+						this.prepareData();
+						void this.hydrate();
+					}
+					if (entry.intersectionRect.height > 0 && !this.visible) {
+						this.visible = true;
+						performance.mark(`widget:${this.widgetName}:visible`);
+						this.measureReady();
+					}
+				}
+				if (this.visible) this.observer?.disconnect();
+			},
+			{ rootMargin: '100% 0px' },
+		);
 		this.observer.observe(this);
 	}
+
+	/** Starts loading what `compute` will need (data files) in parallel with tfjs, when hydration starts. */
+	protected prepareData(): void {}
 
 	disconnectedCallback(): void {
 		this.connection?.abort();
@@ -222,9 +243,10 @@ export abstract class WidgetElement<State extends object, Result, View extends W
 			this.dataset.tensors = String(after);
 			if (after !== before) console.warn(`${name}: ${after - before} tensors not released by one update`);
 			performance.measure(`widget:${name}:update`, { start });
-			if (this.firstResult) {
-				this.firstResult = false;
-				performance.measure(`widget:${name}:ready`, `widget:${name}:visible`);
+			if (!this.computed) {
+				this.computed = true;
+				performance.mark(`widget:${name}:computed`);
+				this.measureReady();
 			}
 			this.showTiming(performance.now() - start);
 			this.computeNote = '';
@@ -245,6 +267,19 @@ export abstract class WidgetElement<State extends object, Result, View extends W
 	 * A backend that fails in use (WebGPU device lost, WebGL context lost, …): stop using it on this page, tell the
 	 * reader in their language (the note stays after the switch), and let every widget recompute on the next backend.
 	 */
+	/**
+	 * `widget:<name>:ready`: from entering the viewport to the first computed result, 0 when the result was there
+	 * first (hydration starts before the widget is visible).
+	 */
+	private measureReady() {
+		if (!this.visible || !this.computed || this.readyMeasured) return;
+		this.readyMeasured = true;
+		const name = this.widgetName;
+		const visible = performance.getEntriesByName(`widget:${name}:visible`).at(-1)!.startTime;
+		const computed = performance.getEntriesByName(`widget:${name}:computed`).at(-1)!.startTime;
+		performance.measure(`widget:${name}:ready`, { start: visible, end: Math.max(visible, computed) });
+	}
+
 	private abandonBackend(backend: BackendChoice, error: unknown) {
 		const why = error instanceof Error ? error.message : String(error);
 		const message = this.querySelector<HTMLElement>('[data-role="backend-readout"]')?.dataset.failed ?? '{{backend}} failed ({{why}})';

@@ -133,6 +133,11 @@ export class ConvolutionElement extends WidgetElement<ConvState, ConvResult, Con
 		if (button) button.textContent = button.dataset.labelPlay ?? '';
 	}
 
+	protected override prepareData() {
+		// A failure is reported by the first compute, which asks again.
+		loadMnistStrip().catch(() => undefined);
+	}
+
 	private async inputImage(): Promise<Matrix> {
 		if (this.state.digit === -1) return this.pad.pixels;
 		return (await loadMnistStrip())[this.state.digit]!.pixels;
