@@ -1,0 +1,46 @@
+/**
+ * What the browser sections measure: the built site served by `astro preview` on PORT, in the same Chromium (and flags)
+ * as the end-to-end tests. Also the widgets they visit and the table helpers they share.
+ */
+import { spawn } from 'node:child_process';
+import { chromium } from '@playwright/test';
+// Node 22 strips the types of this .ts module.
+import { launchOptions, quietArgs, webgpuArgs } from '../../tests/e2e/chromium.ts';
+
+export const PORT = 4331;
+export const BASE = `http://127.0.0.1:${PORT}`;
+/** The algorithms chapter's widgets: the name in their `widget:<name>:…` measures and their element. */
+export const WIDGETS = [
+	{ name: 'convolution', selector: 'conv-widget' },
+	{ name: 'pooling', selector: 'pool-widget' },
+	{ name: 'rnn', selector: 'rnn-widget' },
+	{ name: 'attention', selector: 'attention-widget' },
+];
+
+/** A number for a table cell: one decimal, or — when it was not measured. */
+export const fmt = (/** @type {number} */ v) => (Number.isFinite(v) ? v.toFixed(1) : '—');
+
+/** @param {number[]} values @param {number} q */
+export const quantile = (values, q) => {
+	if (!values.length) return NaN;
+	const sorted = [...values].sort((a, b) => a - b);
+	return /** @type {number} */ (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]);
+};
+
+/** Starts `astro preview` on PORT (stopped by `stop`, or when this process exits) and a Chromium. */
+export async function startBrowser() {
+	const server = spawn('node_modules/.bin/astro', ['preview', '--host', '127.0.0.1', '--port', String(PORT)], { stdio: 'ignore' });
+	const stop = () => server.kill();
+	process.on('exit', stop);
+	let serving = false;
+	for (let i = 0; i < 150 && !serving; i++) {
+		serving = await fetch(BASE + '/en/').then(
+			(r) => r.ok,
+			() => false,
+		);
+		if (!serving) await new Promise((r) => setTimeout(r, 200));
+	}
+	if (!serving)
+		throw new Error(`astro preview did not answer on ${BASE} within 30 s (is another preview of this project running? Astro 7 refuses a second one)`);
+	return { browser: await chromium.launch(launchOptions([...webgpuArgs, ...quietArgs])), stop };
+}

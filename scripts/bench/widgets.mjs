@@ -1,0 +1,82 @@
+/**
+ * The widgets section: p50/p95 of `widget:<name>:update` over `updates` reader actions per widget and backend (see
+ * `acts` below), `widget:<name>:ready`, and the tensors left after the run.
+ */
+import { BASE, fmt, quantile, WIDGETS } from './site.mjs';
+
+/** A widget's element: `settled()` resolves once its last update has been drawn. */
+/** @typedef {HTMLElement & { settled(): Promise<void> }} WidgetElement */
+
+/** @param {import('@playwright/test').Browser} browser @param {{ backends: string[], updates: number }} options */
+export async function widgetSection(browser, { backends, updates: UPDATES }) {
+	const rows = [];
+	for (const backend of backends) {
+		const page = await browser.newPage();
+		await page.goto(`${BASE}/en/tutorial/algorithms/${backend === 'auto' ? '' : `?backend=${backend}`}`);
+		for (const widget of WIDGETS) {
+			const present = await page.locator(widget.selector).count();
+			if (!present) continue;
+			await page.locator(widget.selector).scrollIntoViewIfNeeded();
+			const result = await page.evaluate(
+				async ({ selector, name, updates }) => {
+					const el = /** @type {WidgetElement} */ (document.querySelector(selector));
+					const t0 = performance.now();
+					while (el.dataset.status === 'loading' && performance.now() - t0 < 60_000) await new Promise((r) => setTimeout(r, 20));
+					await el.settled();
+					const ready = performance.getEntriesByName(`widget:${name}:ready`).at(-1)?.duration ?? NaN;
+					performance.clearMeasures(`widget:${name}:update`);
+					// Each update is one reader action through the widget's own controls (not a recompute of an unchanged
+					// state, which would redraw nothing): what a reader does most, with a heavier change mixed in.
+					const role = (/** @type {string} */ r) => /** @type {HTMLElement} */ (el.querySelector(`[data-role="${r}"]`));
+					const choose = (/** @type {HTMLElement} */ element) => {
+						const select = /** @type {HTMLSelectElement} */ (element);
+						select.selectedIndex = (select.selectedIndex + 1) % select.options.length;
+						select.dispatchEvent(new Event('change', { bubbles: true }));
+					};
+					let forward = true;
+					/** @type {Record<string, (i: number) => void>} */
+					const acts = {
+						// slide the window one step; every 10th action switch the kernel preset (a new feature map)
+						convolution: (i) => (i % 10 === 9 ? choose(role('preset')) : role('step').click()),
+						// max ↔ average pooling (a new output map every time)
+						pooling: () => choose(role('mode')),
+						// one time step forward, or back at the end of the sentence
+						rnn: () => {
+							const next = role('next');
+							const prev = role('prev');
+							if (forward && next.getAttribute('aria-disabled') === 'true') forward = false;
+							if (!forward && prev.getAttribute('aria-disabled') === 'true') forward = true;
+							(forward ? next : prev).click();
+						},
+						// causal mask on / off (new scores, weights and formula)
+						attention: () => role('causal').click(),
+					};
+					const act = acts[name];
+					if (!act) throw new Error(`no reader action for the widget "${name}"; expected one of ${Object.keys(acts).join(', ')}`);
+					for (let i = 0; i < updates; i++) {
+						act(i);
+						await el.settled();
+					}
+					const durations = performance.getEntriesByName(`widget:${name}:update`).map((e) => e.duration);
+					return { ready, durations, backend: el.dataset.backend, tensors: el.dataset.tensors, status: el.dataset.status };
+				},
+				{ selector: widget.selector, name: widget.name, updates: UPDATES },
+			);
+			rows.push({
+				widget: widget.name,
+				asked: backend,
+				used: result.backend ?? '—',
+				p50: quantile(result.durations, 0.5),
+				p95: quantile(result.durations, 0.95),
+				n: result.durations.length,
+				ready: result.ready,
+				tensors: result.tensors ?? '—',
+			});
+		}
+		await page.close();
+	}
+	console.log(`\nWidget updates (${UPDATES} per widget and backend; ms; targets with auto: p95 ≤ 16, ready ≤ 300)\n`);
+	console.log('| widget | backend asked | backend used | update p50 | update p95 | updates | ready | tensors after |');
+	console.log('|---|---|---|---|---|---|---|---|');
+	for (const r of rows) console.log(`| ${r.widget} | ${r.asked} | ${r.used} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${r.n} | ${fmt(r.ready)} | ${r.tensors} |`);
+}
