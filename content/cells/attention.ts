@@ -32,12 +32,17 @@ const words = (text: string) => text.toLowerCase().match(/[a-z0-9']+|<url>|<emai
 if (!shared.vocab) {
 	const counts = new Map<string, number>();
 	for (const { text } of train) for (const w of words(text)) counts.set(w, (counts.get(w) ?? 0) + 1);
-	const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, VOCAB - 2).map(([w]) => w);
+	const top = [...counts]
+		.sort((a, b) => b[1] - a[1])
+		.slice(0, VOCAB - 2)
+		.map(([w]) => w);
 	shared.vocab = new Map(top.map((w, i) => [w, i + 2]));
 }
 const vocab = shared.vocab as Map<string, number>;
 const encode = (text: string) => {
-	const ids = words(text).slice(0, LENGTH).map((w) => vocab.get(w) ?? 1);
+	const ids = words(text)
+		.slice(0, LENGTH)
+		.map((w) => vocab.get(w) ?? 1);
 	return [...ids, ...new Array(LENGTH - ids.length).fill(0)];
 };
 
@@ -46,8 +51,18 @@ if (input.trigger === 'run' || !shared.model) {
 	(shared.model as tf.LayersModel | undefined)?.dispose();
 	(shared.states as tf.LayersModel | undefined)?.dispose();
 	const n = Math.min(TRAIN, train.length);
-	const xs = tf.tensor2d(train.slice(0, n).map((m) => encode(m.text)), [n, LENGTH], 'int32');
-	const ys = tf.oneHot(tf.tensor1d(train.slice(0, n).map((m) => m.label), 'int32'), 2);
+	const xs = tf.tensor2d(
+		train.slice(0, n).map((m) => encode(m.text)),
+		[n, LENGTH],
+		'int32',
+	);
+	const ys = tf.oneHot(
+		tf.tensor1d(
+			train.slice(0, n).map((m) => m.label),
+			'int32',
+		),
+		2,
+	);
 	const ids = tf.input({ shape: [LENGTH], dtype: 'int32' });
 	const embedded = tf.layers.embedding({ inputDim: VOCAB, outputDim: 32 }).apply(ids) as tf.SymbolicTensor;
 	const states = tf.layers.lstm({ units: UNITS, returnSequences: true, name: 'states' }).apply(embedded) as tf.SymbolicTensor;
@@ -71,7 +86,11 @@ if (input.trigger === 'run' || !shared.model) {
 			},
 		},
 	});
-	const xTest = tf.tensor2d(test.map((m) => encode(m.text)), [test.length, LENGTH], 'int32');
+	const xTest = tf.tensor2d(
+		test.map((m) => encode(m.text)),
+		[test.length, LENGTH],
+		'int32',
+	);
 	const predicted = (model.predict(xTest) as tf.Tensor).argMax(-1).dataSync();
 	const correct = test.filter((m, i) => predicted[i] === m.label).length;
 	console.log(`held-out accuracy: ${((correct / test.length) * 100).toFixed(1)}% on ${test.length} messages`);

@@ -81,7 +81,10 @@ function likeMnist(pixels: number[]): tf.Tensor2D {
 	});
 	const place = (centre: number, size: number) => Math.min(28 - size, Math.max(0, Math.round(13.5 - centre)));
 	const [padTop, padLeft] = mass > 0 ? [place(rowSum / mass, sh), place(colSum / mass, sw)] : [4, 4];
-	return resized.pad([[padTop, 28 - sh - padTop], [padLeft, 28 - sw - padLeft]]) as tf.Tensor2D;
+	return resized.pad([
+		[padTop, 28 - sh - padTop],
+		[padLeft, 28 - sw - padLeft],
+	]) as tf.Tensor2D;
 }
 
 if (input.digit) {

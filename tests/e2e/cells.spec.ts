@@ -3,8 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 /** A link that opens the CNN cell with `code` in it (the cell's share format: deflate-raw, base64url). */
-const withCode = (code: string, extra = '') =>
-	`/en/tutorial/code/?cell.cnn=${deflateRawSync(Buffer.from(code)).toString('base64url')}${extra}`;
+const withCode = (code: string, extra = '') => `/en/tutorial/code/?cell.cnn=${deflateRawSync(Buffer.from(code)).toString('base64url')}${extra}`;
 
 async function runCell(page: Page, timeout = 60_000) {
 	const cell = page.locator('code-cell[data-cell="cnn"]');

@@ -22,9 +22,7 @@ function snapshot(root: Element): Snapshot {
 			key: svg.getAttribute('data-role') ?? `svg ${i}`,
 			viewBox: svg.getAttribute('viewBox'),
 			fills: [...svg.querySelectorAll('rect.cell')].map((r) => `${r.getAttribute('x')},${r.getAttribute('y')} ${r.getAttribute('fill')}`),
-			outlines: [...svg.querySelectorAll('rect.outline')].map((r) =>
-				['class', 'x', 'y', 'width', 'height'].map((a) => r.getAttribute(a)).join(' '),
-			),
+			outlines: [...svg.querySelectorAll('rect.outline')].map((r) => ['class', 'x', 'y', 'width', 'height'].map((a) => r.getAttribute(a)).join(' ')),
 			texts: [...svg.querySelectorAll('text')].map((t) => `${t.getAttribute('class')}: ${t.textContent}`),
 		})),
 		formulas: Object.fromEntries([...root.querySelectorAll('[data-tex]')].map((f) => [f.getAttribute('data-role') ?? '', f.getAttribute('data-tex')])),
@@ -68,9 +66,10 @@ function expectSameFrame(server: Snapshot, client: Snapshot, widget: string) {
 	expect(client.formulas, `${widget}: TeX`).toEqual(server.formulas);
 	expect(client.texts, `${widget}: readouts`).toEqual(server.texts);
 	expect(client.tokens, `${widget}: token buttons`).toEqual(server.tokens);
-	expect(client.heatmaps.map((h) => [h.key, h.viewBox, h.fills.length, h.outlines, h.texts]), `${widget}: heatmaps`).toEqual(
-		server.heatmaps.map((h) => [h.key, h.viewBox, h.fills.length, h.outlines, h.texts]),
-	);
+	expect(
+		client.heatmaps.map((h) => [h.key, h.viewBox, h.fills.length, h.outlines, h.texts]),
+		`${widget}: heatmaps`,
+	).toEqual(server.heatmaps.map((h) => [h.key, h.viewBox, h.fills.length, h.outlines, h.texts]));
 	server.heatmaps.forEach((heatmap, i) => {
 		const different = heatmap.fills.filter((fill, j) => !sameFill(fill, client.heatmaps[i]!.fills[j]!));
 		expect(different, `${widget}: cells of ${heatmap.key} whose colour differs`).toEqual([]);
@@ -102,7 +101,10 @@ for (const locale of ['en', 'zh-cn'] as const)
 			expect(await page.evaluate((n) => performance.getEntriesByName(`widget:${n}:ready`).length, name), `${selector} computed a frame`).toBe(1);
 			await expect(widget.locator('[data-role="message"]')).toBeEmpty();
 			const client = await widget.evaluate((el, source) => (new Function(`return (${source})`)() as typeof snapshot)(el), snapshot.toString());
-			expect(server[i]!.heatmaps.some((h) => h.fills.length > 0), `${selector}: the server frame has cells`).toBe(true);
+			expect(
+				server[i]!.heatmaps.some((h) => h.fills.length > 0),
+				`${selector}: the server frame has cells`,
+			).toBe(true);
 			expectSameFrame(server[i]!, client, selector);
 		}
 	});

@@ -12,9 +12,7 @@ const digits = decodeMnistStrip(new Uint8Array(readFileSync('public/generated/mn
 const TOLERANCE = 1e-4;
 
 async function tableValues(table: Locator): Promise<Matrix> {
-	return table.locator('tbody tr').evaluateAll((rows) =>
-		rows.map((tr) => [...tr.querySelectorAll('td')].map((td) => Number(td.getAttribute('data-value')))),
-	);
+	return table.locator('tbody tr').evaluateAll((rows) => rows.map((tr) => [...tr.querySelectorAll('td')].map((td) => Number(td.getAttribute('data-value')))));
 }
 
 function expectClose(actual: Matrix, expected: Matrix) {
@@ -50,7 +48,15 @@ for (const backend of ['wasm', 'webgl', 'cpu', 'webgpu'] as const) {
 
 		const conv = await ready(page, 'conv-widget', backend);
 		const input = digits[8]!.pixels;
-		const expectedMap = conv2d(input, [[1, 0, -1], [2, 0, -2], [1, 0, -1]], { stride: 2, padding: 'same', applyRelu: true });
+		const expectedMap = conv2d(
+			input,
+			[
+				[1, 0, -1],
+				[2, 0, -2],
+				[1, 0, -1],
+			],
+			{ stride: 2, padding: 'same', applyRelu: true },
+		);
 		expect(expectedMap.length).toBe(14);
 		expectClose(await tableValues(conv.locator('[data-role="data-table"]')), expectedMap);
 		await expect(conv.locator('[data-role="backend-readout"]')).toContainText(backend);
@@ -63,7 +69,10 @@ for (const backend of ['wasm', 'webgl', 'cpu', 'webgpu'] as const) {
 
 		const rnn = await ready(page, 'rnn-widget', backend);
 		const lstm = rnnReference(RNN_TEXT).lstm;
-		expectClose(await tableValues(rnn.locator('[data-role="data-table"]')), lstm.map((step) => step.h));
+		expectClose(
+			await tableValues(rnn.locator('[data-role="data-table"]')),
+			lstm.map((step) => step.h),
+		);
 
 		const attention = await ready(page, 'attention-widget', backend);
 		const tokens = prepareSentence(ATTN_TEXT).tokens;
@@ -105,8 +114,7 @@ test('fifty updates leave the tensor count where it was', async ({ page }) => {
 	await output.focus();
 	const before = Number(await conv.getAttribute('data-tensors'));
 	for (let i = 0; i < 25; i++) await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowDown');
-	for (const preset of ['edges', 'blur', 'sharpen', 'identity', 'sobel-y'])
-		await conv.getByRole('combobox', { name: 'Kernel preset' }).selectOption(preset);
+	for (const preset of ['edges', 'blur', 'sharpen', 'identity', 'sobel-y']) await conv.getByRole('combobox', { name: 'Kernel preset' }).selectOption(preset);
 	const attention = await ready(page, 'attention-widget', 'wasm');
 	const slider = attention.getByRole('slider', { name: /Temperature/ });
 	await slider.focus();
@@ -186,7 +194,7 @@ test('a chapter without widgets downloads no TensorFlow.js', async ({ page }) =>
 	expect(bodies.some((b) => b.includes('tfjs') || b.includes('registerKernel'))).toBe(false);
 });
 
-test('a lost WebGPU device: the widget says so in the reader\'s language and carries on with the next backend', async ({ page }) => {
+test("a lost WebGPU device: the widget says so in the reader's language and carries on with the next backend", async ({ page }) => {
 	// Keep every GPUDevice the page creates, so the test can destroy it: a real loss (device.lost resolves with
 	// "destroyed", and work submitted afterwards fails), not a simulated error.
 	await page.addInitScript(() => {

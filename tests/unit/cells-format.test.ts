@@ -50,9 +50,7 @@ describe('objects', () => {
 	test('long nested values print one entry per line', () => {
 		const rows = ['alpha', 'beta', 'gamma'].map((name, i) => ({ name, values: [3 * i + 1, 3 * i + 2, 3 * i + 3] }));
 		expect(text(rows)).toBe(
-			['[', '  {name: "alpha", values: [1, 2, 3]},', '  {name: "beta", values: [4, 5, 6]},', '  {name: "gamma", values: [7, 8, 9]}', ']'].join(
-				'\n',
-			),
+			['[', '  {name: "alpha", values: [1, 2, 3]},', '  {name: "beta", values: [4, 5, 6]},', '  {name: "gamma", values: [7, 8, 9]}', ']'].join('\n'),
 		);
 	});
 
@@ -81,7 +79,14 @@ describe('objects', () => {
 	});
 
 	test('maps, sets, typed arrays, dates and class instances', () => {
-		expect(text(new Map<unknown, unknown>([['k', 1], [2, [3]]]))).toBe('Map(2) {"k" => 1, 2 => [3]}');
+		expect(
+			text(
+				new Map<unknown, unknown>([
+					['k', 1],
+					[2, [3]],
+				]),
+			),
+		).toBe('Map(2) {"k" => 1, 2 => [3]}');
 		expect(text(new Set([1, '2']))).toBe('Set(2) {1, "2"}');
 		expect(text(new Float32Array([0.5, 1.5]))).toBe('Float32Array(2) [0.5, 1.5]');
 		expect(text(new Date(Date.UTC(2024, 0, 2)))).toBe('2024-01-02T00:00:00.000Z');

@@ -4,11 +4,46 @@ import { createRateLimiter } from '../../src/lib/cells/rate-limiter';
 
 const valid: WorkerMessage[] = [
 	{ type: 'ready', backend: 'wasm', reason: 'first suitable backend' },
-	{ type: 'log', runId: 1, level: 'warn', parts: [{ kind: 'text', text: 'hi' }, { kind: 'tensor', shape: [2], dtype: 'float32', summary: 'Tensor\n    [1, 2]' }] },
+	{
+		type: 'log',
+		runId: 1,
+		level: 'warn',
+		parts: [
+			{ kind: 'text', text: 'hi' },
+			{ kind: 'tensor', shape: [2], dtype: 'float32', summary: 'Tensor\n    [1, 2]' },
+		],
+	},
 	{ type: 'result', runId: 1, value: { kind: 'object', text: '{a: 1}' } },
-	{ type: 'chart', runId: 1, id: 'loss', spec: { title: 'Loss', xLabel: 'batch', series: [{ name: 'train', points: [[0, 1.5], [1, 1.2]] }] } },
+	{
+		type: 'chart',
+		runId: 1,
+		id: 'loss',
+		spec: {
+			title: 'Loss',
+			xLabel: 'batch',
+			series: [
+				{
+					name: 'train',
+					points: [
+						[0, 1.5],
+						[1, 1.2],
+					],
+				},
+			],
+		},
+	},
 	{ type: 'chart-append', runId: 1, id: 'loss', series: 'train', points: [[2, 1.1]] },
-	{ type: 'heatmap', runId: 1, id: 'attention', values: [[0.5, 0.5], [0.1, 0.9]], rowLabels: ['a', 'b'], colLabels: ['a', 'b'] },
+	{
+		type: 'heatmap',
+		runId: 1,
+		id: 'attention',
+		values: [
+			[0.5, 0.5],
+			[0.1, 0.9],
+		],
+		rowLabels: ['a', 'b'],
+		colLabels: ['a', 'b'],
+	},
 	{ type: 'image', runId: 1, id: 'digit', title: '7', width: 2, height: 1, pixels: [0, 1] },
 	{ type: 'bars', runId: 1, id: 'p', title: 'class probabilities', labels: ['ham', 'spam'], values: [0.25, 0.75] },
 	{ type: 'progress', runId: 1, label: 'epoch', done: 1, total: 3 },
@@ -68,8 +103,12 @@ describe('isPageMessage', () => {
 		expect(isPageMessage({ type: 'run', runId: 3, code: 'x', backend: 'cpu', timeLimitMs: 1, input: { trigger: 'now' } })).toBe(false);
 		const long = 'x'.repeat(2001);
 		expect(isPageMessage({ type: 'run', runId: 3, code: 'x', backend: 'cpu', timeLimitMs: 1, input: { trigger: 'predict', text: long } })).toBe(false);
-		expect(isPageMessage({ type: 'run', runId: 3, code: 'x', backend: 'cpu', timeLimitMs: 1, input: { trigger: 'predict', digit: digit.slice(1) } })).toBe(false);
-		expect(isPageMessage({ type: 'run', runId: 3, code: 'x', backend: 'cpu', timeLimitMs: 1, input: { trigger: 'predict', digit: digit.map(() => 2) } })).toBe(false);
+		expect(isPageMessage({ type: 'run', runId: 3, code: 'x', backend: 'cpu', timeLimitMs: 1, input: { trigger: 'predict', digit: digit.slice(1) } })).toBe(
+			false,
+		);
+		expect(isPageMessage({ type: 'run', runId: 3, code: 'x', backend: 'cpu', timeLimitMs: 1, input: { trigger: 'predict', digit: digit.map(() => 2) } })).toBe(
+			false,
+		);
 		expect(isPageMessage({ type: 'done', runId: 3 })).toBe(false);
 		expect(isPageMessage(undefined)).toBe(false);
 	});
@@ -123,7 +162,18 @@ describe('createRateLimiter', () => {
 
 describe('WorkerMessageSchema', () => {
 	test('numbers from reader code may be NaN or infinite (a diverging loss is still drawn)', () => {
-		expect(isWorkerMessage({ type: 'chart-append', runId: 1, id: 'loss', series: 'train', points: [[1, Number.NaN], [2, Infinity]] })).toBe(true);
+		expect(
+			isWorkerMessage({
+				type: 'chart-append',
+				runId: 1,
+				id: 'loss',
+				series: 'train',
+				points: [
+					[1, Number.NaN],
+					[2, Infinity],
+				],
+			}),
+		).toBe(true);
 		expect(isWorkerMessage({ type: 'heatmap', runId: 1, id: 'h', values: [[Number.NaN]] })).toBe(true);
 		expect(isWorkerMessage({ type: 'progress', runId: 1, label: 'epoch', done: Number.NaN, total: 3 })).toBe(true);
 	});

@@ -132,9 +132,7 @@ describe('runtime error positions', () => {
 	});
 
 	test('an error thrown after an await, inside a function the cell defined', async () => {
-		const source = ['async function step(n: number) {', '  await null;', '  if (n > 1) throw new Error("too far");', '}', 'await step(2);'].join(
-			'\n',
-		);
+		const source = ['async function step(n: number) {', '  await null;', '  if (n > 1) throw new Error("too far");', '}', 'await step(2);'].join('\n');
 		expect(await errorAt(source)).toEqual({ line: 3, column: 20 });
 	});
 

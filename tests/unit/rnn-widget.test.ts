@@ -132,7 +132,10 @@ describe('rnn widget: reference and tfjs agree on the default sentences', () => 
 			const before = tf.memory().numTensors;
 			const h = await kernels.rnnSequence(tf, rnnWeights(), frame.xs);
 			expect(tf.memory().numTensors).toBe(before);
-			expectClose(h, frame.rnn.map((s) => s.h));
+			expectClose(
+				h,
+				frame.rnn.map((s) => s.h),
+			);
 			// The widget prints one step from the reference with the previous h from tfjs: same numbers.
 			const t = 2;
 			const step = rnnStep(rnnWeights(), frame.xs[t - 1]!, h[t - 2]!);

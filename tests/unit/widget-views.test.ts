@@ -90,7 +90,11 @@ describe('convolution view', () => {
 
 describe('pooling view', () => {
 	const featureMap = referenceConvResult(stateOf(convSpec, ''), digits).output;
-	const states = { default: '', 'avg-3-stride-2': 'pool.mode=avg&pool.window=3&pool.stride=2&pool.row=2&pool.col=5', 'max-4-stride-1': 'pool.window=4&pool.stride=1&pool.row=22&pool.col=0' };
+	const states = {
+		default: '',
+		'avg-3-stride-2': 'pool.mode=avg&pool.window=3&pool.stride=2&pool.row=2&pool.col=5',
+		'max-4-stride-1': 'pool.window=4&pool.stride=1&pool.row=22&pool.col=0',
+	};
 	for (const [name, query] of Object.entries(states))
 		it(name, () => {
 			const state = stateOf(poolSpec, query);
@@ -116,7 +120,10 @@ describe('rnn view', () => {
 describe('attention view', () => {
 	const cases = {
 		'en-default': ['en', ''],
-		'en-causal-3-heads-temperature': ['en', `attn.text=${encodeURIComponent('the bank of the river was steep')}&attn.heads=3&attn.causal=1&attn.temp=0.7&attn.q=4`],
+		'en-causal-3-heads-temperature': [
+			'en',
+			`attn.text=${encodeURIComponent('the bank of the river was steep')}&attn.heads=3&attn.causal=1&attn.temp=0.7&attn.q=4`,
+		],
 		'en-unscaled-saturated': ['en', 'attn.scale=0&attn.heads=1&attn.q=1'],
 		'zh-default': ['zh-cn', ''],
 	} as const;

@@ -165,9 +165,7 @@ export class CodeCellElement extends HTMLElement {
 		this.trained = false;
 		this.q<HTMLOutputElement>('backend').textContent = '';
 		this.finish('error');
-		this.output.notice(
-			why === 'stopped' ? this.strings.stopped! : this.strings.timeLimitHit!.replace('{{s}}', String(this.timeLimitSeconds)),
-		);
+		this.output.notice(why === 'stopped' ? this.strings.stopped! : this.strings.timeLimitHit!.replace('{{s}}', String(this.timeLimitSeconds)));
 	}
 
 	private reset() {

@@ -60,11 +60,8 @@ function modelSummary(value: object): string | undefined {
 	if (!isModelLike(value)) return undefined;
 	const lines: string[] = [];
 	try {
-		(value.summary as (lineLength?: number, positions?: number[], printFn?: (line: string) => void) => void).call(
-			value,
-			undefined,
-			undefined,
-			(line) => lines.push(line),
+		(value.summary as (lineLength?: number, positions?: number[], printFn?: (line: string) => void) => void).call(value, undefined, undefined, (line) =>
+			lines.push(line),
 		);
 	} catch {
 		return undefined;
@@ -132,7 +129,13 @@ function inspect(value: unknown, depth: number, ancestors: object[]): string {
 		const entries = Array.from({ length: shown }, (_, i) => child(list[i]));
 		if (list.length > shown) entries.push(`... ${list.length - shown} more items`);
 		const prefix = Array.isArray(value) ? '' : `${value.constructor.name}(${list.length}) `;
-		return layout(prefix, '[', ']', entries, Array.from({ length: shown }, (_, i) => list[i]));
+		return layout(
+			prefix,
+			'[',
+			']',
+			entries,
+			Array.from({ length: shown }, (_, i) => list[i]),
+		);
 	}
 	if (value instanceof Map || value instanceof Set) {
 		const all = [...value.entries()].slice(0, maxItems);

@@ -27,7 +27,12 @@ export class CellInputView {
 		this.text = box.querySelector<HTMLTextAreaElement>('textarea[data-role="text"]');
 		const svg = box.querySelector<SVGSVGElement>('svg[data-role="pad"]');
 		if (svg) {
-			this.pad = new DrawPad(svg, MNIST_SIDE, () => true, () => this.drawPad(svg));
+			this.pad = new DrawPad(
+				svg,
+				MNIST_SIDE,
+				() => true,
+				() => this.drawPad(svg),
+			);
 			this.drawPad(svg);
 			svg.addEventListener('strokeend', () => onPredict('stroke'));
 			// The keyboard cursor shows only while the pad has keyboard focus.

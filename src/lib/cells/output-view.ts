@@ -65,7 +65,9 @@ export class OutputView {
 				this.line('out-result', `${this.strings.result}: ${formattedText(message.value)}`);
 				return;
 			case 'error': {
-				const where = message.line ? ` (${this.strings.atLine!.replace('{{line}}', String(message.line)).replace('{{column}}', String(message.column ?? 1))})` : '';
+				const where = message.line
+					? ` (${this.strings.atLine!.replace('{{line}}', String(message.line)).replace('{{column}}', String(message.column ?? 1))})`
+					: '';
 				const el = this.line('out-error', `${message.name}: ${message.message}${where}`);
 				el.setAttribute('role', 'alert');
 				return;

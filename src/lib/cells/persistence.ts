@@ -30,10 +30,12 @@ export function clearEdit(key: string): void {
 }
 
 const toBase64Url = (bytes: Uint8Array) =>
-	btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join('')).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+	btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''))
+		.replaceAll('+', '-')
+		.replaceAll('/', '_')
+		.replace(/=+$/, '');
 
-const fromBase64Url = (text: string) =>
-	Uint8Array.from(atob(text.replaceAll('-', '+').replaceAll('_', '/')), (c) => c.charCodeAt(0));
+const fromBase64Url = (text: string) => Uint8Array.from(atob(text.replaceAll('-', '+').replaceAll('_', '/')), (c) => c.charCodeAt(0));
 
 async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
 	const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);

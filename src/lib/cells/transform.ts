@@ -34,9 +34,7 @@ export interface CellPosition {
  */
 export type PositionMap = [number, number, number][][];
 
-export type TransformResult =
-	| { ok: true; code: string; map: PositionMap }
-	| { ok: false; message: string; line?: number; column?: number };
+export type TransformResult = { ok: true; code: string; map: PositionMap } | { ok: false; message: string; line?: number; column?: number };
 
 export type CellFunction = (...args: unknown[]) => Promise<unknown>;
 
@@ -44,10 +42,8 @@ const RETURN_PREFIX = 'return (';
 
 const IMPORT_MESSAGE =
 	'`import` is not available in code cells: every cell already receives `tf` (TensorFlow.js with layers), `data`, `out` and `shared`. Remove this import.';
-const EXPORT_MESSAGE =
-	'`export` is not available in code cells: to pass a value to other cells, assign it to `shared` (for example `shared.model = model`).';
-const DYNAMIC_IMPORT_MESSAGE =
-	'`import()` is not available in code cells: cells cannot load modules; use `tf`, `data`, `out` and `shared`.';
+const EXPORT_MESSAGE = '`export` is not available in code cells: to pass a value to other cells, assign it to `shared` (for example `shared.model = model`).';
+const DYNAMIC_IMPORT_MESSAGE = '`import()` is not available in code cells: cells cannot load modules; use `tf`, `data`, `out` and `shared`.';
 
 export function transformCell(source: string): TransformResult {
 	let stripped: { code: string; map: PositionMap };
@@ -98,9 +94,7 @@ export function transformCell(source: string): TransformResult {
 	// Everything from the statement's start on its line moved right by the prefix.
 	const { line, column } = lineColumn(code, last.start);
 	const shifted = map.map((segments, index) =>
-		index === line - 1
-			? segments.map(([g, l, c]): [number, number, number] => [g >= column - 1 ? g + RETURN_PREFIX.length : g, l, c])
-			: segments,
+		index === line - 1 ? segments.map(([g, l, c]): [number, number, number] => [g >= column - 1 ? g + RETURN_PREFIX.length : g, l, c]) : segments,
 	);
 	return { ok: true, code: rewritten, map: shifted };
 }

@@ -21,7 +21,9 @@ export function drawBarChart(svg: SVGSVGElement, bars: Bar[]): void {
 	const finite = bars.map((b) => (Number.isFinite(b.value) ? b.value : 0));
 	// Probabilities fill [0, 1]; other values (scores, logits) scale to their largest magnitude.
 	const max = Math.max(1, ...finite.map(Math.abs));
-	const x = scaleLinear().domain([0, max]).range([MARGIN.left, WIDTH - MARGIN.right]);
+	const x = scaleLinear()
+		.domain([0, max])
+		.range([MARGIN.left, WIDTH - MARGIN.right]);
 	const y = scaleBand<number>()
 		.domain(bars.map((_, i) => i))
 		.range([MARGIN.top, height - MARGIN.bottom])

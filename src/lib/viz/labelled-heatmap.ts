@@ -62,9 +62,27 @@ export function labelledHeatmapView(values: Matrix, labels: string[], colour: Co
 export function drawLabelledHeatmap(svg: SVGSVGElement, view: LabelledHeatmapView): void {
 	if (svg.getAttribute('viewBox') !== view.viewBox) svg.setAttribute('viewBox', view.viewBox);
 	drawCells(svg, view.cells);
-	drawTexts(svg, 'value', view.printed, (d) => ({ x: String(d.x), y: String(d.y), fill: d.fill }), (d) => d.text);
-	drawTexts(svg, 'row-label', view.rowLabels, (d, i) => ({ x: '-0.2', y: String(i + 0.65), 'font-weight': d.bold ? '700' : '400' }), (d) => d.text);
-	drawTexts(svg, 'col-label', view.colLabels, (_, j) => ({ transform: colLabelTransform(j) }), (d) => d);
+	drawTexts(
+		svg,
+		'value',
+		view.printed,
+		(d) => ({ x: String(d.x), y: String(d.y), fill: d.fill }),
+		(d) => d.text,
+	);
+	drawTexts(
+		svg,
+		'row-label',
+		view.rowLabels,
+		(d, i) => ({ x: '-0.2', y: String(i + 0.65), 'font-weight': d.bold ? '700' : '400' }),
+		(d) => d.text,
+	);
+	drawTexts(
+		svg,
+		'col-label',
+		view.colLabels,
+		(_, j) => ({ transform: colLabelTransform(j) }),
+		(d) => d,
+	);
 	drawOutlines(svg, view.outlines);
 }
 

@@ -25,8 +25,13 @@ export function drawLineChart(svg: SVGSVGElement, series: Series[], xLabel: stri
 	const yValues = all.map((p) => p[1]).filter(Number.isFinite);
 	const yMin = Math.min(0, ...yValues);
 	const yMax = Math.max(1, ...yValues);
-	const x = scaleLinear().domain([0, xMax]).range([MARGIN.left, WIDTH - MARGIN.right]);
-	const y = scaleLinear().domain([yMin, yMax]).nice().range([HEIGHT - MARGIN.bottom, MARGIN.top]);
+	const x = scaleLinear()
+		.domain([0, xMax])
+		.range([MARGIN.left, WIDTH - MARGIN.right]);
+	const y = scaleLinear()
+		.domain([yMin, yMax])
+		.nice()
+		.range([HEIGHT - MARGIN.bottom, MARGIN.top]);
 	const root = select(svg);
 	root
 		.selectAll<SVGGElement, null>('g.x-axis')

@@ -63,25 +63,33 @@ export class DrawPad {
 		const on: AddEventListenerOptions = this.signal ? { signal: this.signal } : {};
 		let down = false;
 		let last: { row: number; col: number } | undefined;
-		svg.addEventListener('pointerdown', (e) => {
-			if (!this.enabled()) return;
-			down = true;
-			svg.setPointerCapture(e.pointerId);
-			last = gridCellAt(svg, e);
-			if (last) this.paint(last.row, last.col, 1);
-		}, on);
-		svg.addEventListener('pointermove', (e) => {
-			if (!down || !this.enabled()) return;
-			const cell = gridCellAt(svg, e);
-			if (!cell) return;
-			// A fast stroke skips pixels between two events: ink the straight line between them, not dots.
-			const from = last ?? cell;
-			const steps = Math.max(Math.abs(cell.row - from.row), Math.abs(cell.col - from.col), 1);
-			for (let i = 1; i <= steps; i++)
-				this.paint(Math.round(from.row + ((cell.row - from.row) * i) / steps), Math.round(from.col + ((cell.col - from.col) * i) / steps), 1, false);
-			last = cell;
-			this.onChange();
-		}, on);
+		svg.addEventListener(
+			'pointerdown',
+			(e) => {
+				if (!this.enabled()) return;
+				down = true;
+				svg.setPointerCapture(e.pointerId);
+				last = gridCellAt(svg, e);
+				if (last) this.paint(last.row, last.col, 1);
+			},
+			on,
+		);
+		svg.addEventListener(
+			'pointermove',
+			(e) => {
+				if (!down || !this.enabled()) return;
+				const cell = gridCellAt(svg, e);
+				if (!cell) return;
+				// A fast stroke skips pixels between two events: ink the straight line between them, not dots.
+				const from = last ?? cell;
+				const steps = Math.max(Math.abs(cell.row - from.row), Math.abs(cell.col - from.col), 1);
+				for (let i = 1; i <= steps; i++)
+					this.paint(Math.round(from.row + ((cell.row - from.row) * i) / steps), Math.round(from.col + ((cell.col - from.col) * i) / steps), 1, false);
+				last = cell;
+				this.onChange();
+			},
+			on,
+		);
 		const stop = () => {
 			if (!down) return;
 			down = false;
@@ -89,21 +97,25 @@ export class DrawPad {
 		};
 		svg.addEventListener('pointerup', stop, on);
 		svg.addEventListener('pointercancel', stop, on);
-		svg.addEventListener('keydown', (e) => {
-			if (!this.enabled()) return;
-			const next = moveFocus(e, this.cursor, this.side);
-			if (next) {
-				e.preventDefault();
-				this.cursor = next;
-				this.onChange();
-			} else if (e.key === ' ' || e.key === 'Enter') {
-				e.preventDefault();
-				this.paint(this.cursor.row, this.cursor.col, 1);
-			} else if (e.key === 'Delete' || e.key === 'Backspace') {
-				e.preventDefault();
-				this.paint(this.cursor.row, this.cursor.col, 0);
-			}
-		}, on);
+		svg.addEventListener(
+			'keydown',
+			(e) => {
+				if (!this.enabled()) return;
+				const next = moveFocus(e, this.cursor, this.side);
+				if (next) {
+					e.preventDefault();
+					this.cursor = next;
+					this.onChange();
+				} else if (e.key === ' ' || e.key === 'Enter') {
+					e.preventDefault();
+					this.paint(this.cursor.row, this.cursor.col, 1);
+				} else if (e.key === 'Delete' || e.key === 'Backspace') {
+					e.preventDefault();
+					this.paint(this.cursor.row, this.cursor.col, 0);
+				}
+			},
+			on,
+		);
 		// Drawing with a finger must not scroll the page.
 		svg.addEventListener('touchmove', (e) => this.enabled() && e.preventDefault(), { ...on, passive: false });
 	}

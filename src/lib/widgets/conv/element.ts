@@ -28,9 +28,13 @@ export class ConvolutionElement extends WidgetElement<ConvState, ConvResult, Con
 			button.addEventListener('click', () => this.commit({ digit: Number(button.dataset.digit) }), on);
 		this.q<HTMLButtonElement>('clear').addEventListener('click', () => this.pad.clear(), on);
 		const preset = this.q<HTMLSelectElement>('preset');
-		preset.addEventListener('change', () => {
-			if (preset.value in KERNEL_PRESETS) this.commit({ kernel: KERNEL_PRESETS[preset.value as PresetName] });
-		}, on);
+		preset.addEventListener(
+			'change',
+			() => {
+				if (preset.value in KERNEL_PRESETS) this.commit({ kernel: KERNEL_PRESETS[preset.value as PresetName] });
+			},
+			on,
+		);
 		const stride = this.q<HTMLSelectElement>('stride');
 		stride.addEventListener('change', () => this.commit({ stride: Number(stride.value) }), on);
 		const padding = this.q<HTMLSelectElement>('padding');
@@ -41,8 +45,20 @@ export class ConvolutionElement extends WidgetElement<ConvState, ConvResult, Con
 		this.q<HTMLButtonElement>('play').addEventListener('click', () => this.togglePlay(), on);
 		this.q<HTMLButtonElement>('step').addEventListener('click', () => this.stepWindow(), on);
 		this.signal.addEventListener('abort', () => this.stopPlaying());
-		bindGridFocus(this.q<SVGSVGElement>('output'), () => this.state, () => this.outputSize(), (cell) => this.commit(cell, 'replace'), this.signal);
-		this.pad = new DrawPad(this.q<SVGSVGElement>('input'), MNIST_SIDE, () => this.state.digit === -1, () => this.requestUpdate(), this.signal);
+		bindGridFocus(
+			this.q<SVGSVGElement>('output'),
+			() => this.state,
+			() => this.outputSize(),
+			(cell) => this.commit(cell, 'replace'),
+			this.signal,
+		);
+		this.pad = new DrawPad(
+			this.q<SVGSVGElement>('input'),
+			MNIST_SIDE,
+			() => this.state.digit === -1,
+			() => this.requestUpdate(),
+			this.signal,
+		);
 	}
 
 	protected syncControls() {

@@ -35,7 +35,13 @@ export class PoolingElement extends WidgetElement<PoolState, PoolResult> {
 		const stride = this.q<HTMLSelectElement>('stride');
 		stride.addEventListener('change', () => this.commit({ stride: Number(stride.value) }), on);
 		const output = this.q<SVGSVGElement>('output');
-		bindGridFocus(output, () => this.state, () => output.viewBox.baseVal.width, (cell) => this.commit(cell, 'replace'), this.signal);
+		bindGridFocus(
+			output,
+			() => this.state,
+			() => output.viewBox.baseVal.width,
+			(cell) => this.commit(cell, 'replace'),
+			this.signal,
+		);
 	}
 
 	protected syncControls() {

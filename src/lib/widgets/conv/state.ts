@@ -3,12 +3,36 @@ import { booleanParam, enumParam, intParam, type Param, type ParamSpec } from '.
 
 /** Kernel presets; `custom` means the reader edited the grid (its numbers are in `conv.k`). */
 export const KERNEL_PRESETS = {
-	identity: [[0, 0, 0], [0, 1, 0], [0, 0, 0]],
-	edges: [[-1, -1, -1], [-1, 8, -1], [-1, -1, -1]],
-	'sobel-x': [[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]],
-	'sobel-y': [[-1, -2, -1], [0, 0, 0], [1, 2, 1]],
-	blur: [[1 / 9, 1 / 9, 1 / 9], [1 / 9, 1 / 9, 1 / 9], [1 / 9, 1 / 9, 1 / 9]],
-	sharpen: [[0, -1, 0], [-1, 5, -1], [0, -1, 0]],
+	identity: [
+		[0, 0, 0],
+		[0, 1, 0],
+		[0, 0, 0],
+	],
+	edges: [
+		[-1, -1, -1],
+		[-1, 8, -1],
+		[-1, -1, -1],
+	],
+	'sobel-x': [
+		[-1, 0, 1],
+		[-2, 0, 2],
+		[-1, 0, 1],
+	],
+	'sobel-y': [
+		[-1, -2, -1],
+		[0, 0, 0],
+		[1, 2, 1],
+	],
+	blur: [
+		[1 / 9, 1 / 9, 1 / 9],
+		[1 / 9, 1 / 9, 1 / 9],
+		[1 / 9, 1 / 9, 1 / 9],
+	],
+	sharpen: [
+		[0, -1, 0],
+		[-1, 5, -1],
+		[0, -1, 0],
+	],
 } satisfies Record<string, Matrix>;
 
 /** The widget's kernels are 3 × 3 (presets, learned filters, the reader's own). */
@@ -38,7 +62,11 @@ const kernelParam: Param<Matrix> = {
 			return { expected: 'expected 9 comma-separated numbers between -100 and 100' };
 		return [values.slice(0, 3), values.slice(3, 6), values.slice(6, 9)];
 	},
-	format: (k) => k.flat().map((v) => +v.toFixed(4)).join(','),
+	format: (k) =>
+		k
+			.flat()
+			.map((v) => +v.toFixed(4))
+			.join(','),
 };
 
 export const convSpec: ParamSpec<ConvState> = {

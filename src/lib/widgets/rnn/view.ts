@@ -82,7 +82,13 @@ export function rnnView(state: RnnState, result: RnnResult, strings: ViewStrings
 	const t = clampStep(state.step, count);
 	const readout = template(strings.stepReadout ?? '', { t, n: count, token: displayToken(tokens[t - 1]!) });
 	const heatmaps: RnnView['heatmaps'] = { 'map-h': mapView('h', h, t) };
-	if (result.lstm) for (const name of LSTM_MAPS) heatmaps[`map-${name}`] = mapView(name, result.lstm.map((s) => s[name]), t);
+	if (result.lstm)
+		for (const name of LSTM_MAPS)
+			heatmaps[`map-${name}`] = mapView(
+				name,
+				result.lstm.map((s) => s[name]),
+				t,
+			);
 	return {
 		mode: result.mode,
 		heatmaps,
