@@ -4,8 +4,18 @@
  * reader returns to them: a reader stepping back and forth revisits them, and re-parsing KaTeX's HTML for a large
  * formula (the LSTM step: thousands of elements) cost more than the rest of the update.
  */
-import katex from 'katex';
+import type Katex from 'katex';
 import { KATEX_OPTIONS } from './katex-options';
+
+let katex: typeof Katex | undefined;
+
+/**
+ * KaTeX (~80 kB gzip) is loaded with tfjs when a widget hydrates, not with the page: the first frame's formulas are
+ * rendered on the server, so nothing needs it before the reader changes something.
+ */
+export async function loadFormulaRenderer(): Promise<void> {
+	katex ??= (await import('katex')).default;
+}
 import type { FormulaView } from './view';
 
 const REMEMBERED = 64;
@@ -18,6 +28,7 @@ function cacheOf(target: HTMLElement): Map<string, Element> {
 }
 
 function render(tex: string): Element {
+	if (!katex) throw new Error('showFormula: loadFormulaRenderer() has not finished');
 	const scratch = document.createElement('div');
 	katex.render(tex, scratch, KATEX_OPTIONS);
 	return scratch.firstElementChild!;

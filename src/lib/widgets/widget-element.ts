@@ -17,18 +17,12 @@ import { BACKEND_CHANGE, backendFromUrl, reportBackendFailure, setBackendPrefere
 import { markOverflowing } from '../site/scrollable-formulas';
 import { template } from '../text/template';
 import { applyView } from './apply-view';
-import { prepareFormula } from './formula';
+import { loadFormulaRenderer, prepareFormula } from './formula';
+import { cancelIdle, whenIdle } from './idle';
+import { Readiness } from './readiness';
+import { ReaderNotes } from './reader-notes';
 import { readState, writeState, type ParamSpec } from './url-state';
 import type { ViewStrings, WidgetView } from './view';
-
-/** Work for when the page is idle (requestIdleCallback is not in every browser: then shortly after this task). */
-const whenIdle = (task: () => void): number =>
-	typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 500 }) : window.setTimeout(task, 50);
-const cancelIdle = (id: number | undefined) => {
-	if (id === undefined) return;
-	if (typeof cancelIdleCallback === 'function') cancelIdleCallback(id);
-	else clearTimeout(id);
-};
 
 /** A message for the reader: what was wrong with the input (the last good result stays on screen). */
 export class InputProblem extends Error {}
@@ -39,24 +33,20 @@ export abstract class WidgetElement<State extends object, Result, View extends W
 	/** Aborted on disconnect: pass as `{ signal }` to every listener a widget adds outside its own subtree too. */
 	protected signal!: AbortSignal;
 	private connection: AbortController | undefined;
-	private observer: IntersectionObserver | undefined;
+	private readonly notes = new ReaderNotes(this);
+	private readonly readiness = new Readiness(
+		() => this.widgetName,
+		() => {
+			this.prepareData();
+			void this.hydrate();
+		},
+	);
 	private tf: typeof TF | undefined;
 	private backend: BackendChoice | undefined;
 	private pending = false;
 	private running: Promise<void> | undefined;
-	private hydrating = false;
-	private visible = false;
-	private computed = false;
-	private readyMeasured = false;
 	private formulaCheck: number | undefined;
 	private preparing: number | undefined;
-	/** Notes the reader sees until they change something: ignored link parameters, a backend that failed. */
-	private pageNote = '';
-	/** A problem with what the reader is typing or choosing now (set and cleared by the widget's controls). */
-	private controlNote = '';
-	/** The last update's input problem (InputProblem from compute), cleared by the next good update. */
-	private computeNote = '';
-	private viewNotes: string[] = [];
 
 	/** The widget's URL parameters (read once, when the element connects). */
 	protected abstract createSpec(): ParamSpec<State>;
@@ -113,28 +103,7 @@ export abstract class WidgetElement<State extends object, Result, View extends W
 			this.requestUpdate(); // moved in the DOM after hydration: already running
 			return;
 		}
-		// Hydration starts when the widget comes near (a screen away), so a reader who scrolls finds it computed;
-		// `ready` is measured from when it enters the viewport.
-		this.observer = new IntersectionObserver(
-			(entries) => {
-				for (const entry of entries) {
-					if (!entry.isIntersecting) continue;
-					if (!this.hydrating) {
-						this.hydrating = true;
-						this.prepareData();
-						void this.hydrate();
-					}
-					if (entry.intersectionRect.height > 0 && !this.visible) {
-						this.visible = true;
-						performance.mark(`widget:${this.widgetName}:visible`);
-						this.measureReady();
-					}
-				}
-				if (this.visible) this.observer?.disconnect();
-			},
-			{ rootMargin: '100% 0px' },
-		);
-		this.observer.observe(this);
+		this.readiness.watch(this);
 	}
 
 	/** Starts loading what `compute` will need (data files) in parallel with tfjs, when hydration starts. */
@@ -143,7 +112,7 @@ export abstract class WidgetElement<State extends object, Result, View extends W
 	disconnectedCallback(): void {
 		this.connection?.abort();
 		cancelIdle(this.preparing);
-		this.observer?.disconnect();
+		this.readiness.stop();
 		if (this.formulaCheck !== undefined) cancelAnimationFrame(this.formulaCheck);
 		this.formulaCheck = undefined;
 	}
@@ -167,16 +136,15 @@ export abstract class WidgetElement<State extends object, Result, View extends W
 	private loadStateFromUrl() {
 		const { state, problems } = readState(this.spec, new URLSearchParams(location.search));
 		this.state = state;
-		this.controlNote = '';
-		this.pageNote = problems.length ? template(this.strings.urlIgnored ?? '{{list}}', { list: problems.join('; ') }) : '';
+		this.notes.set('control', '');
+		this.notes.set('page', problems.length ? template(this.strings.urlIgnored ?? '{{list}}', { list: problems.join('; ') }) : '');
 		this.syncControls('url');
-		this.showNotes();
 	}
 
 	/** A change the reader made: into the URL (`push`: a choice the back button undoes), controls, recompute. */
 	protected commit(change: Partial<State>, mode: 'push' | 'replace' = 'push'): void {
 		this.state = { ...this.state, ...change };
-		this.pageNote = '';
+		this.notes.set('page', '');
 		writeState(this.spec, this.state, mode);
 		this.syncControls('change');
 		this.requestUpdate();
@@ -189,13 +157,13 @@ export abstract class WidgetElement<State extends object, Result, View extends W
 
 	/** A problem with the reader's current input ('' clears it); the last good result stays on screen. */
 	protected setControlNote(message: string): void {
-		this.controlNote = message;
-		this.showNotes();
+		this.notes.set('control', message);
 	}
 
 	private async hydrate() {
 		try {
-			this.tf = await loadTf();
+			const [tf] = await Promise.all([loadTf(), loadFormulaRenderer()]);
+			this.tf = tf;
 			await this.switchBackend(backendFromUrl());
 		} catch (error) {
 			this.showError(error);
@@ -243,20 +211,13 @@ export abstract class WidgetElement<State extends object, Result, View extends W
 			this.dataset.tensors = String(after);
 			if (after !== before) console.warn(`${name}: ${after - before} tensors not released by one update`);
 			performance.measure(`widget:${name}:update`, { start });
-			if (!this.computed) {
-				this.computed = true;
-				performance.mark(`widget:${name}:computed`);
-				this.measureReady();
-			}
+			this.readiness.firstResult();
 			this.showTiming(performance.now() - start);
-			this.computeNote = '';
-			this.viewNotes = view.notes;
-			this.showNotes();
+			this.notes.updated(view.notes);
 			this.dataset.status = 'ready';
 		} catch (error) {
 			if (error instanceof InputProblem) {
-				this.computeNote = error.message;
-				this.showNotes();
+				this.notes.set('compute', error.message);
 				this.dataset.status = 'ready';
 			} else if (this.backend && this.backend.name !== 'cpu') this.abandonBackend(this.backend, error);
 			else this.showError(error);
@@ -267,24 +228,10 @@ export abstract class WidgetElement<State extends object, Result, View extends W
 	 * A backend that fails in use (WebGPU device lost, WebGL context lost, …): stop using it on this page, tell the
 	 * reader in their language (the note stays after the switch), and let every widget recompute on the next backend.
 	 */
-	/**
-	 * `widget:<name>:ready`: from entering the viewport to the first computed result, 0 when the result was there
-	 * first (hydration starts before the widget is visible).
-	 */
-	private measureReady() {
-		if (!this.visible || !this.computed || this.readyMeasured) return;
-		this.readyMeasured = true;
-		const name = this.widgetName;
-		const visible = performance.getEntriesByName(`widget:${name}:visible`).at(-1)!.startTime;
-		const computed = performance.getEntriesByName(`widget:${name}:computed`).at(-1)!.startTime;
-		performance.measure(`widget:${name}:ready`, { start: visible, end: Math.max(visible, computed) });
-	}
-
 	private abandonBackend(backend: BackendChoice, error: unknown) {
 		const why = error instanceof Error ? error.message : String(error);
 		const message = this.querySelector<HTMLElement>('[data-role="backend-readout"]')?.dataset.failed ?? '{{backend}} failed ({{why}})';
-		this.pageNote = template(message, { backend: backend.name, why });
-		this.showNotes();
+		this.notes.set('page', template(message, { backend: backend.name, why }));
 		reportBackendFailure(backend.name, why);
 	}
 
@@ -320,22 +267,8 @@ export abstract class WidgetElement<State extends object, Result, View extends W
 		}
 	}
 
-	/** The message line: every current note, or nothing. */
-	private showNotes() {
-		const box = this.querySelector<HTMLElement>('[data-role="message"]');
-		if (!box) return;
-		const text = [this.pageNote, this.controlNote, this.computeNote, ...this.viewNotes].filter(Boolean).join(' ');
-		if (box.textContent !== text) box.textContent = text;
-		if (text) box.dataset.kind = 'problem';
-		else delete box.dataset.kind;
-	}
-
 	private showError(error: unknown) {
 		this.dataset.status = 'error';
-		const box = this.querySelector<HTMLElement>('[data-role="message"]');
-		if (box) {
-			box.textContent = error instanceof Error ? error.message : String(error);
-			box.dataset.kind = 'error';
-		}
+		this.notes.error(error);
 	}
 }
