@@ -1,21 +1,8 @@
 /**
  * Seeded shuffles and stratified train/test counts, so that every machine writes the same splits.
  */
-
-/**
- * mulberry32, the same generator as src/lib/reference/random.ts (copied: this script runs without a TS loader).
- * @param {number} seed @returns {() => number}
- */
-function seededRandom(seed) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+// The widgets' seeded generator (Node 22 strips the types of this dependency-free .ts module).
+import { seededRandom } from '../../src/lib/reference/random.ts';
 
 /**
  * Fisher–Yates with a seeded generator: the same order on every machine. Returns a new array.
