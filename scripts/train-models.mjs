@@ -1,0 +1,74 @@
+/**
+ * `npm run train-models`: trains the models the site ships and writes them to public/models/<id>/ (GUIDE.md §4):
+ * model.json + weights.bin in the tfjs Layers format and card.json, the model card. Today one model: `cnn`, the code
+ * cell's CNN (content/cells/cnn.ts) on the cells' 8,000 / 2,000 MNIST split, in about 2½ minutes on 2 cores.
+ *
+ * Runs in plain Node 22: tfjs-core + tfjs-layers on the WASM backend (scripts/models/backend.mjs); the .ts modules it
+ * uses are imported with their extensions and Node strips their types. Reproducible: seeds below, see card.json.
+ *
+ * Options: --out <dir> writes somewhere else (e.g. to compare two runs), --epochs <n> overrides the epochs (a quick
+ * look; the shipped model uses the default).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { useBackend } from './models/backend.mjs';
+import { modelCard } from './models/card.mjs';
+import { readCellArchitecture } from './models/cnn-cell.mjs';
+import { heldOutMetrics } from './models/evaluate.mjs';
+import { loadMnist } from './models/mnist-files.mjs';
+import { saveModel, sha256 } from './models/model-files.mjs';
+import { trainCnn } from './models/train-cnn.mjs';
+
+/** @type {import('./models/train-cnn.mjs').TrainConfig} */
+const CNN_CONFIG = {
+	weightSeed: 20_240_901,
+	shuffleSeed: 20_240_902,
+	// Measured here: without the shift, 12 epochs fit the 8,000 digits perfectly and hold out 97.6 %; with it, 98.4 %.
+	epochs: 12,
+	batchSize: 64,
+	learningRate: 0.002,
+	decay: 0.8,
+	shift: 2,
+};
+
+const { values } = parseArgs({ options: { out: { type: 'string' }, epochs: { type: 'string' } } });
+const epochs = values.epochs === undefined ? CNN_CONFIG.epochs : Number(values.epochs);
+if (!Number.isInteger(epochs) || epochs < 1) throw new Error(`--epochs: expected a positive whole number, received ${values.epochs}`);
+const config = { ...CNN_CONFIG, epochs };
+const out = values.out ?? fileURLToPath(new URL('../public/models/cnn/', import.meta.url));
+
+/** @param {string} path @returns {Promise<unknown>} the card a previous run left there, if any */
+const previousCard = (path) =>
+	readFile(path, 'utf8').then(
+		(text) => /** @type {unknown} */ (JSON.parse(text)),
+		() => undefined,
+	);
+
+const backend = await useBackend('wasm');
+const data = await loadMnist();
+const architecture = await readCellArchitecture();
+console.log(`cnn: training on ${data.train.count} digits (${backend}), ${config.epochs} epochs of batches of ${config.batchSize}`);
+
+const started = performance.now();
+const { model, epochs: history } = await trainCnn(data.train, architecture, config, (e) =>
+	console.log(
+		`  epoch ${String(e.epoch).padStart(2)}: loss ${e.loss.toFixed(4)}, accuracy ${(e.accuracy * 100).toFixed(2)} %, lr ${e.learningRate.toPrecision(3)}, ${e.seconds.toFixed(1)} s`,
+	),
+);
+const seconds = (performance.now() - started) / 1000;
+const metrics = await heldOutMetrics(model, data.test);
+console.log(
+	`cnn: held-out accuracy ${(metrics.accuracy * 100).toFixed(2)} % (loss ${metrics.loss.toFixed(4)}) on ${metrics.count} digits; trained in ${seconds.toFixed(0)} s`,
+);
+
+const before = await previousCard(join(out, 'card.json'));
+const files = await saveModel(model, out);
+const card = modelCard({ id: 'cnn', model, data, config, epochs: history, seconds, metrics, files, previousCard: before });
+await writeFile(join(out, 'card.json'), `${JSON.stringify(card, null, '\t')}\n`);
+const previous = card.reproducibility.previousRun;
+console.log(
+	`cnn: wrote ${out} (weights ${(files.weights.byteLength / 1024).toFixed(0)} KiB, sha256 ${sha256(files.weights).slice(0, 16)}…)` +
+		(previous ? `; weights ${previous.identicalWeights ? 'identical to' : 'DIFFERENT from'} the previous run's` : ''),
+);
