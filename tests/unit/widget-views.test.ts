@@ -22,6 +22,9 @@ import { rnnSpec } from '../../src/lib/widgets/rnn/state';
 import { RNN_STRINGS, rnnView } from '../../src/lib/widgets/rnn/view';
 import { readState, type ParamSpec } from '../../src/lib/widgets/url-state';
 import { widgetStrings } from '../../src/lib/widgets/view';
+import { firstConvFilter, SHIPPED_CNN } from '../../src/lib/models/cnn-filters';
+import { loadLayersWeights } from '../../src/lib/models/layers-weights';
+import { fileFetcher } from './shipped-files';
 
 const GOLDEN = 'tests/golden';
 const update = process.env.UPDATE_GOLDEN === '1';
@@ -86,6 +89,11 @@ describe('convolution view', () => {
 			const state = stateOf(convSpec, query);
 			expectGolden(`convolution/${name}`, convView(state, referenceConvResult(state, digits)));
 		});
+	it('learned-filter-7-relu (the shipped CNN, public/models/cnn/)', async () => {
+		const state = stateOf(convSpec, 'conv.filter=7&conv.relu=1&conv.row=10&conv.col=14');
+		const filter = firstConvFilter(await loadLayersWeights(`/models/${SHIPPED_CNN}/model.json`, fileFetcher()), 7);
+		expectGolden('convolution/learned-filter-7-relu', convView(state, referenceConvResult(state, digits, filter)));
+	});
 });
 
 describe('pooling view', () => {

@@ -21,7 +21,7 @@ export function convCellTex(terms: ConvTerm[], bias: number, sum: number, out: n
 	const note = hidden ? ` + \\underbrace{0}_{${hidden}\\ \\text{zero terms}}` : '';
 	const biasPart = bias !== 0 ? ` + ${num(bias)}` : '';
 	const lhs = relu ? `y_{${i},${j}} = \\operatorname{ReLU}\\big(${body}${note}${biasPart}\\big)` : `y_{${i},${j}} = ${body}${note}${biasPart}`;
-	return relu ? `${lhs} = \\operatorname{ReLU}(${num(sum, 3)}) = ${num(out, 3)}` : `${lhs} = ${num(out, 3)}`;
+	return relu ? `${lhs} = \\operatorname{ReLU}(${num(sum, 3).replace(/^\((.*)\)$/, '$1')}) = ${num(out, 3)}` : `${lhs} = ${num(out, 3)}`;
 }
 
 /** The output-size formula with the current numbers: ⌊(H + 2p − k)/s⌋ + 1 (valid) or ⌈H/s⌉ (same). */

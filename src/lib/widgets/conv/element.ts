@@ -8,7 +8,8 @@ import { InputProblem, WidgetElement } from '../widget-element';
 import { bindGridFocus, prefersReducedMotion } from '../dom';
 import { DrawPad } from '../draw-pad';
 import { loadMnistStrip } from './mnist-strip';
-import { convSpec, KERNEL_PRESETS, KERNEL_SIZE, presetOf, type ConvState, type PresetName } from './state';
+import { convSpec, KERNEL_PRESETS, KERNEL_SIZE, learnedFilterOf, learnedOption, presetOf, type ConvState, type PresetName } from './state';
+import { firstConvFilter, loadShippedCnn, SHIPPED_CNN } from '../../models/cnn-filters';
 import { FEATURE_MAP_EVENT, type FeatureMapDetail } from './events';
 import { convCellFormula, convView, kernelCellText, type ConvResult, type ConvView } from './view';
 
@@ -31,7 +32,9 @@ export class ConvolutionElement extends WidgetElement<ConvState, ConvResult, Con
 		preset.addEventListener(
 			'change',
 			() => {
-				if (preset.value in KERNEL_PRESETS) this.commit({ kernel: KERNEL_PRESETS[preset.value as PresetName] });
+				const learned = learnedFilterOf(preset.value);
+				if (learned) this.commit({ learned });
+				else if (preset.value in KERNEL_PRESETS) this.commit({ learned: 0, kernel: KERNEL_PRESETS[preset.value as PresetName] });
 			},
 			on,
 		);
@@ -68,12 +71,13 @@ export class ConvolutionElement extends WidgetElement<ConvState, ConvResult, Con
 		const drawMode = s.digit === -1;
 		this.q<HTMLElement>('clear').hidden = !drawMode;
 		this.q<HTMLElement>('draw-help').hidden = !drawMode;
-		this.q<HTMLSelectElement>('preset').value = presetOf(s.kernel);
+		this.q<HTMLSelectElement>('preset').value = s.learned ? learnedOption(s.learned) : presetOf(s.kernel);
 		this.q<HTMLSelectElement>('stride').value = String(s.stride);
 		this.q<HTMLSelectElement>('padding').value = s.padding;
 		this.q<HTMLInputElement>('relu').checked = s.relu;
+		// A learned filter's numbers arrive with its result (applyExtras).
 		for (const cell of this.kernelInputs()) {
-			if (document.activeElement !== cell) cell.value = kernelCellText(s.kernel[Number(cell.dataset.r)]![Number(cell.dataset.c)]!);
+			if (!s.learned && document.activeElement !== cell) cell.value = kernelCellText(s.kernel[Number(cell.dataset.r)]![Number(cell.dataset.c)]!);
 			cell.removeAttribute('aria-invalid');
 		}
 	}
@@ -98,7 +102,7 @@ export class ConvolutionElement extends WidgetElement<ConvState, ConvResult, Con
 			kernel[Number(cell.dataset.r)]!.push(value);
 		}
 		this.setControlNote('');
-		this.commit({ kernel }, 'replace');
+		this.commit({ learned: 0, kernel }, 'replace');
 	}
 
 	private outputSize() {
@@ -162,9 +166,27 @@ export class ConvolutionElement extends WidgetElement<ConvState, ConvResult, Con
 	protected async compute(tf: typeof TF): Promise<ConvResult> {
 		const input = await this.inputImage();
 		if (this.outputSize() < 1) throw new InputProblem(template(this.strings.tooSmall ?? '', { stride: this.state.stride }));
-		const { stride, padding, relu, kernel } = this.state;
-		const output = await kernels.conv2d(tf, input, kernel, { stride, padding, bias: 0, applyRelu: relu });
-		return { input, output, cursor: this.state.digit === -1 ? this.pad.cursor : null };
+		const { stride, padding, relu } = this.state;
+		const { kernel, bias } = await this.kernelInUse();
+		const output = await kernels.conv2d(tf, input, kernel, { stride, padding, bias, applyRelu: relu });
+		return { input, kernel, bias, output, cursor: this.state.digit === -1 ? this.pad.cursor : null };
+	}
+
+	/** The state's kernel, or the learned filter it names (a model that cannot be read leaves the last result). */
+	private async kernelInUse(): Promise<{ kernel: Matrix; bias: number }> {
+		const k = this.state.learned;
+		if (!k) {
+			delete this.dataset.model;
+			return { kernel: this.state.kernel, bias: 0 };
+		}
+		try {
+			const filter = firstConvFilter(await loadShippedCnn(), k);
+			this.dataset.model = SHIPPED_CNN;
+			return filter;
+		} catch (error) {
+			const why = error instanceof Error ? error.message : String(error);
+			throw new InputProblem(template(this.strings.modelFailed ?? '{{why}}', { why }));
+		}
 	}
 
 	protected view(result: ConvResult) {
@@ -172,9 +194,10 @@ export class ConvolutionElement extends WidgetElement<ConvState, ConvResult, Con
 	}
 
 	protected override applyExtras(view: ConvView, result: ConvResult) {
-		// The grid's numbers are the state (syncControls); its colours are the kernel's heatmap.
+		// The grid shows the kernel in use (the state's, or a learned filter's) and doubles as its heatmap.
 		for (const cell of this.kernelInputs()) {
 			const shown = view.kernel[Number(cell.dataset.r)]![Number(cell.dataset.c)]!;
+			if (this.state.learned && document.activeElement !== cell) cell.value = shown.text;
 			cell.style.background = shown.background;
 			cell.style.color = shown.color;
 		}

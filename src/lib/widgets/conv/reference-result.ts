@@ -5,16 +5,20 @@
 import type { Digit } from '../../data/mnist';
 import { conv2d } from '../../reference/convolution';
 import type { Matrix } from '../../reference/matrix';
+import type { LearnedFilter } from '../../models/cnn-filters';
 import { pool2d } from '../../reference/pooling';
 import { defaultState } from '../url-state';
 import { convSpec, type ConvState, type PoolState } from './state';
 import type { ConvResult, PoolResult } from './view';
 
-export function referenceConvResult(state: ConvState, digits: Digit[]): ConvResult {
+/** The result for a state; a learned filter's state needs that filter (from the shipped model). */
+export function referenceConvResult(state: ConvState, digits: Digit[], filter?: LearnedFilter): ConvResult {
 	const input = digits[state.digit]?.pixels;
 	if (!input) throw new RangeError(`referenceConvResult: no digit ${state.digit} in the strip (a drawn digit has no reference)`);
-	const output = conv2d(input, state.kernel, { stride: state.stride, padding: state.padding, bias: 0, applyRelu: state.relu });
-	return { input, output, cursor: null };
+	if (state.learned && !filter) throw new RangeError(`referenceConvResult: state shows learned filter ${state.learned}; pass it`);
+	const { kernel, bias } = state.learned && filter ? filter : { kernel: state.kernel, bias: 0 };
+	const output = conv2d(input, kernel, { stride: state.stride, padding: state.padding, bias, applyRelu: state.relu });
+	return { input, kernel, bias, output, cursor: null };
 }
 
 export function referencePoolResult(state: PoolState, featureMap: Matrix): PoolResult {

@@ -38,13 +38,19 @@ export const KERNEL_PRESETS = {
 /** The widget's kernels are 3 × 3 (presets, learned filters, the reader's own). */
 export const KERNEL_SIZE = 3;
 
+/** Filters of the shipped CNN's first convolution (Conv2D 32): the menu offers each. */
+export const LEARNED_FILTERS = 32;
+
 export type PresetName = keyof typeof KERNEL_PRESETS;
 export const PRESET_NAMES = Object.keys(KERNEL_PRESETS) as PresetName[];
 
 export interface ConvState {
 	/** Index into the MNIST strip; -1 when the reader draws their own digit. */
 	digit: number;
+	/** The kernel when `learned` is 0 (a preset or the reader's numbers). */
 	kernel: Matrix;
+	/** 1–32: filter k of the first convolution of the CNN the site ships (kernel and bias from it); 0: `kernel`. */
+	learned: number;
 	stride: number;
 	padding: 'valid' | 'same';
 	relu: boolean;
@@ -72,12 +78,20 @@ const kernelParam: Param<Matrix> = {
 export const convSpec: ParamSpec<ConvState> = {
 	digit: intParam('conv.digit', 6, -1, 19),
 	kernel: kernelParam,
+	learned: intParam('conv.filter', 0, 0, LEARNED_FILTERS),
 	stride: intParam('conv.stride', 1, 1, 3),
 	padding: enumParam('conv.pad', 'valid', ['valid', 'same'] as const),
 	relu: booleanParam('conv.relu', false),
 	row: intParam('conv.row', 12, 0, 27),
 	col: intParam('conv.col', 12, 0, 27),
 };
+
+/** The kernel menu's option for learned filter k, and back (0 when the option is not a learned filter). */
+export const learnedOption = (k: number): string => `learned-${k}`;
+export function learnedFilterOf(option: string): number {
+	const k = Number(/^learned-(\d+)$/.exec(option)?.[1]);
+	return Number.isInteger(k) && k >= 1 && k <= LEARNED_FILTERS ? k : 0;
+}
 
 /** Which preset a kernel equals, if any (so the preset menu shows it). */
 export function presetOf(kernel: Matrix): PresetName | 'custom' {

@@ -15,6 +15,9 @@ import { KERNEL_SIZE, type ConvState, type PoolState } from './state';
 
 export interface ConvResult {
 	input: Matrix;
+	/** The kernel and bias used: the state's, or a learned filter's. */
+	kernel: Matrix;
+	bias: number;
 	output: Matrix;
 	/** The drawing pad's keyboard cursor, while the reader draws their own digit. */
 	cursor: { row: number; col: number } | null;
@@ -53,13 +56,13 @@ export function thumbnailView(pixels: Matrix): HeatmapView {
 }
 
 /** The multiply-accumulate of output cell (row, col), with its numbers (from the reference's terms). */
-export function convCellFormula(state: ConvState, { input, output }: ConvResult, at: { row: number; col: number }): FormulaView {
+export function convCellFormula(state: ConvState, { input, kernel, bias, output }: ConvResult, at: { row: number; col: number }): FormulaView {
 	const { row, col } = focusIn(output.length, at);
-	const options = { stride: state.stride, padding: state.padding, bias: 0, applyRelu: state.relu };
-	const terms = convTerms(input, state.kernel, row, col, options);
-	const sum = terms.reduce((a, t) => a + t.input * t.weight, 0);
+	const options = { stride: state.stride, padding: state.padding, bias, applyRelu: state.relu };
+	const terms = convTerms(input, kernel, row, col, options);
+	const sum = terms.reduce((a, t) => a + t.input * t.weight, bias);
 	const value = output[row]![col]!;
-	return { tex: convCellTex(terms, 0, sum, value, row, col, state.relu), data: { value: String(value) } };
+	return { tex: convCellTex(terms, bias, sum, value, row, col, state.relu), data: { value: String(value) } };
 }
 
 export function convView(state: ConvState, result: ConvResult): ConvView {
@@ -82,7 +85,7 @@ export function convView(state: ConvState, result: ConvResult): ConvView {
 		tables: { 'data-table': tableView(output) },
 		texts: { 'output-size': square(n) },
 		notes: [],
-		kernel: kernelView(state.kernel),
+		kernel: kernelView(result.kernel),
 	};
 }
 
