@@ -33,3 +33,31 @@ describe('reading the shipped CNN without tfjs-layers', () => {
 		await expect(loadLayersWeights(MODEL, notLayers)).rejects.toThrow('expected a tfjs Layers model');
 	});
 });
+
+/** Pearson correlation of two 3 × 3 kernels' nine weights. */
+function correlation(a: number[], b: number[]): number {
+	const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
+	const [ma, mb] = [mean(a), mean(b)];
+	const dot = a.reduce((s, x, i) => s + (x - ma) * (b[i]! - mb), 0);
+	const norm = (v: number[], m: number) => Math.sqrt(v.reduce((s, x) => s + (x - m) ** 2, 0));
+	return dot / (norm(a, ma) * norm(b, mb));
+}
+
+describe('what the algorithms chapter says about the learned conv1 filters', () => {
+	it('20 of 32 correlate at r ≥ 0.7 with an oriented edge kernel: 12 horizontal, 6 diagonal, 2 vertical', async () => {
+		const model = await loadLayersWeights(MODEL, fileFetcher());
+		const edges: [string, number[]][] = [
+			['horizontal', [-1, -2, -1, 0, 0, 0, 1, 2, 1]], // Sobel-y
+			['vertical', [-1, 0, 1, -2, 0, 2, -1, 0, 1]], // Sobel-x
+			['diagonal', [0, 1, 2, -1, 0, 1, -2, -1, 0]],
+			['diagonal', [2, 1, 0, 1, 0, -1, 0, -1, -2]],
+		];
+		const counts: Record<string, number> = {};
+		for (let k = 1; k <= 32; k++) {
+			const weights = firstConvFilter(model, k).kernel.flat();
+			const [kind, r] = edges.map(([name, edge]) => [name, Math.abs(correlation(weights, edge))] as const).sort((a, b) => b[1] - a[1])[0]!;
+			if (r >= 0.7) counts[kind] = (counts[kind] ?? 0) + 1;
+		}
+		expect(counts).toEqual({ horizontal: 12, diagonal: 6, vertical: 2 });
+	});
+});
