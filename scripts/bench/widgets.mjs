@@ -1,6 +1,10 @@
 /**
  * The widgets section: p50/p95 of `widget:<name>:update` over `updates` reader actions per widget and backend (see
- * `acts` below), `widget:<name>:ready`, and the tensors left after the run.
+ * `acts` below), `widget:<name>:ready`, and the tensors left after the run. The actions run twice:
+ * - back to back ("burst"): the next action as soon as the update is drawn, so the browser never paints or idles in
+ *   between: the worst case, and the figure earlier benches reported;
+ * - at a held key's pace ("key repeat", about 30 a second): the next action 33 ms after the last update, as when a
+ *   reader holds an arrow key; work the widgets do while idle (preparing the next step's formula) then has its chance.
  */
 import { BASE, fmt, quantile, WIDGETS } from './site.mjs';
 
@@ -18,7 +22,7 @@ export async function widgetSection(browser, { backends, updates: UPDATES }) {
 			if (!present) continue;
 			await page.locator(widget.selector).scrollIntoViewIfNeeded();
 			const result = await page.evaluate(
-				async ({ selector, name, updates }) => {
+				async ({ selector, name, updates, KEY_REPEAT_MS }) => {
 					const el = /** @type {WidgetElement} */ (document.querySelector(selector));
 					const t0 = performance.now();
 					while (el.dataset.status === 'loading' && performance.now() - t0 < 60_000) await new Promise((r) => setTimeout(r, 20));
@@ -53,14 +57,22 @@ export async function widgetSection(browser, { backends, updates: UPDATES }) {
 					};
 					const act = acts[name];
 					if (!act) throw new Error(`no reader action for the widget "${name}"; expected one of ${Object.keys(acts).join(', ')}`);
+					const measured = () => performance.getEntriesByName(`widget:${name}:update`).map((e) => e.duration);
 					for (let i = 0; i < updates; i++) {
 						act(i);
 						await el.settled();
 					}
-					const durations = performance.getEntriesByName(`widget:${name}:update`).map((e) => e.duration);
-					return { ready, durations, backend: el.dataset.backend, tensors: el.dataset.tensors, status: el.dataset.status };
+					const durations = measured();
+					performance.clearMeasures(`widget:${name}:update`);
+					for (let i = 0; i < updates; i++) {
+						await new Promise((r) => setTimeout(r, KEY_REPEAT_MS));
+						act(i);
+						await el.settled();
+					}
+					const paced = measured();
+					return { ready, durations, paced, backend: el.dataset.backend, tensors: el.dataset.tensors, status: el.dataset.status };
 				},
-				{ selector: widget.selector, name: widget.name, updates: UPDATES },
+				{ selector: widget.selector, name: widget.name, updates: UPDATES, KEY_REPEAT_MS: 33 },
 			);
 			rows.push({
 				widget: widget.name,
@@ -68,6 +80,8 @@ export async function widgetSection(browser, { backends, updates: UPDATES }) {
 				used: result.backend ?? '—',
 				p50: quantile(result.durations, 0.5),
 				p95: quantile(result.durations, 0.95),
+				pacedP50: quantile(result.paced, 0.5),
+				pacedP95: quantile(result.paced, 0.95),
 				n: result.durations.length,
 				ready: result.ready,
 				tensors: result.tensors ?? '—',
@@ -75,8 +89,11 @@ export async function widgetSection(browser, { backends, updates: UPDATES }) {
 		}
 		await page.close();
 	}
-	console.log(`\nWidget updates (${UPDATES} per widget and backend; ms; targets with auto: p95 ≤ 16, ready ≤ 300)\n`);
-	console.log('| widget | backend asked | backend used | update p50 | update p95 | updates | ready | tensors after |');
-	console.log('|---|---|---|---|---|---|---|---|');
-	for (const r of rows) console.log(`| ${r.widget} | ${r.asked} | ${r.used} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${r.n} | ${fmt(r.ready)} | ${r.tensors} |`);
+	console.log(`\nWidget updates (${UPDATES} reader actions per widget, backend and pace; ms; targets with auto: p95 ≤ 8, ready ≤ 200)\n`);
+	console.log('| widget | backend asked | backend used | burst p50 | burst p95 | key-repeat p50 | key-repeat p95 | updates | ready | tensors after |');
+	console.log('|---|---|---|---|---|---|---|---|---|---|');
+	for (const r of rows)
+		console.log(
+			`| ${r.widget} | ${r.asked} | ${r.used} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.pacedP50)} | ${fmt(r.pacedP95)} | ${r.n} | ${fmt(r.ready)} | ${r.tensors} |`,
+		);
 }
