@@ -30,7 +30,11 @@ async function allPages(root = 'content') {
 		.sort();
 }
 
-/** Compiles one file; returns an error message, or null when the file is fine. */
+/**
+ * Compiles one file; returns an error message, or null when the file is fine.
+ * @param {string} path
+ * @returns {Promise<string | null>}
+ */
 async function check(path) {
 	try {
 		const source = await readFile(path, 'utf8');
