@@ -1,17 +1,11 @@
-import { readFileSync } from 'node:fs';
-import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { decodeMnistStrip } from '../../src/lib/data/mnist';
+import { stripDigits, tableValues } from './widget-data';
 import { firstConvFilter } from '../../src/lib/models/cnn-filters';
 import { loadLayersWeights } from '../../src/lib/models/layers-weights';
 import { conv2d } from '../../src/lib/reference/convolution';
 import { fileFetcher } from '../unit/shipped-files';
 
-const digits = decodeMnistStrip(new Uint8Array(readFileSync('public/generated/mnist-strip.bin')));
-
-async function tableValues(table: Locator): Promise<number[][]> {
-	return table.locator('tbody tr').evaluateAll((rows) => rows.map((tr) => [...tr.querySelectorAll('td')].map((td) => Number(td.getAttribute('data-value')))));
-}
+const digits = stripDigits;
 
 test('a learned filter of the shipped CNN slides over the digit with its own weights and bias', async ({ page }) => {
 	const filter = firstConvFilter(await loadLayersWeights('/models/cnn/model.json', fileFetcher()), 5);

@@ -1,19 +1,14 @@
-import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { decodeMnistStrip } from '../../src/lib/data/mnist';
+import { stripDigits, tableValues } from './widget-data';
 import { conv2d } from '../../src/lib/reference/convolution';
 import { pool2d } from '../../src/lib/reference/pooling';
 import { referenceFrame, prepareSentence } from '../../src/lib/widgets/attention/frame';
 import type { Matrix } from '../../src/lib/reference/matrix';
 import { referenceFrame as rnnReference } from '../../src/lib/widgets/rnn/model';
 
-const digits = decodeMnistStrip(new Uint8Array(readFileSync('public/generated/mnist-strip.bin')));
+const digits = stripDigits;
 const TOLERANCE = 1e-4;
-
-async function tableValues(table: Locator): Promise<Matrix> {
-	return table.locator('tbody tr').evaluateAll((rows) => rows.map((tr) => [...tr.querySelectorAll('td')].map((td) => Number(td.getAttribute('data-value')))));
-}
 
 function expectClose(actual: Matrix, expected: Matrix) {
 	expect(actual.length).toBe(expected.length);

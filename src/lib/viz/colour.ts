@@ -27,22 +27,22 @@ function sampled(interpolate: (t: number) => string): (t: number) => string {
 
 const greys = sampled(interpolateGreys);
 const cividis = sampled(interpolateCividis);
-// PuOr runs orange → purple; reversed, so that positive values are orange.
-const orangePurple = sampled((t) => interpolatePuOr(1 - t));
+// d3's PuOr runs from purple (t = 0) to orange (t = 1): negative values purple, positive orange, as documented below.
+const purpleOrange = sampled(interpolatePuOr);
 
 /** Pixel intensities in [0, 1]: ink is dark on light paper, as in the data set's usual pictures. */
-export const pixelScale: ColourScale = greys;
+const pixelScale: ColourScale = greys;
 
 /** Non-negative values in [0, max] (attention weights, pooled activations). */
-export function sequentialScale(max: number): ColourScale {
+function sequentialScale(max: number): ColourScale {
 	const m = max > 0 ? max : 1;
 	return (v) => cividis(v / m);
 }
 
 /** Signed values, symmetric around 0 (kernel weights, feature maps, hidden states): orange positive, purple negative. */
-export function divergingScale(maxAbs: number): ColourScale {
+function divergingScale(maxAbs: number): ColourScale {
 	const m = maxAbs > 0 ? maxAbs : 1;
-	return (v) => orangePurple((v / m + 1) / 2);
+	return (v) => purpleOrange((v / m + 1) / 2);
 }
 
 /** Black or white text, whichever contrasts more with a fill colour given as rgb(…) or #rrggbb. */
@@ -88,7 +88,7 @@ export function colourFor(kind: ValueKind, values: number[][] = []): ColourScale
 }
 
 /** Largest absolute value of a matrix (for symmetric scales). */
-export function maxAbs(values: number[][]): number {
+function maxAbs(values: number[][]): number {
 	return values.reduce((m, row) => row.reduce((mm, v) => Math.max(mm, Math.abs(v)), m), 0);
 }
 

@@ -36,7 +36,7 @@ export function heatmapCells(values: Matrix, colour: ColourScale): HeatmapCell[]
 }
 
 /** viewBox of a grid with one unit per cell. */
-export function heatmapViewBox(values: Matrix): string {
+function heatmapViewBox(values: Matrix): string {
 	return `0 0 ${values[0]?.length ?? 0} ${values.length}`;
 }
 

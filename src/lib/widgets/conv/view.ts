@@ -44,7 +44,7 @@ function focusIn(n: number, at: { row: number; col: number }) {
 /** A kernel weight as its grid cell shows it. */
 export const kernelCellText = (w: number): string => String(+w.toFixed(4));
 
-export function kernelView(kernel: Matrix): KernelCellView[][] {
+function kernelView(kernel: Matrix): KernelCellView[][] {
 	const scale = colourFor('signed', kernel);
 	return kernel.map((row) => row.map((w) => ({ text: kernelCellText(w), background: scale(w), color: textOn(scale(w)) })));
 }
