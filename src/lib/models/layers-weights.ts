@@ -14,7 +14,14 @@ export interface NamedWeight {
 export interface LayerConfig {
 	className: string;
 	name: string;
+	/**
+	 * The settings that decide what the layer computes (activation, strides, padding, pool_size, …), as the file
+	 * states them (JSON-formatted), for a reader that checks a model against the architecture it expects.
+	 */
+	settings: Record<string, string>;
 }
+
+const SETTINGS = ['activation', 'strides', 'padding', 'pool_size', 'kernel_size', 'dilation_rate', 'data_format', 'use_bias'] as const;
 
 export interface LayersWeights {
 	/** The model's layers in order (from its topology). */
@@ -24,7 +31,7 @@ export interface LayersWeights {
 
 interface Manifest {
 	format?: unknown;
-	modelTopology?: { config?: { layers?: { class_name?: unknown; config?: { name?: unknown } }[] } };
+	modelTopology?: { config?: { layers?: { class_name?: unknown; config?: Record<string, unknown> }[] } };
 	weightsManifest?: { paths?: unknown; weights?: { name?: unknown; shape?: unknown; dtype?: unknown }[] }[];
 }
 
@@ -47,6 +54,7 @@ export async function loadLayersWeights(modelUrl: string, fetcher: (url: string)
 	const layers = (manifest.modelTopology?.config?.layers ?? []).map((layer) => ({
 		className: String(layer.class_name),
 		name: String(layer.config?.name),
+		settings: Object.fromEntries(SETTINGS.filter((key) => layer.config?.[key] !== undefined).map((key) => [key, JSON.stringify(layer.config?.[key])])),
 	}));
 	const weights = new Map<string, NamedWeight>();
 	for (const group of manifest.weightsManifest) {
