@@ -44,7 +44,7 @@ describe('the CNN forward pass in plain TypeScript', () => {
 			const expected = tf.tidy(() => (shipped.predict(tf.tensor4d(digit.pixels.flat(), [1, 28, 28, 1])) as tf.Tensor).dataSync());
 			const { probabilities } = forwardCnn(weights, digit.pixels);
 			expect(maxDifference(probabilities, expected), `digit labelled ${digit.label}`).toBeLessThan(1e-5);
-			expect(probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10);
+			expect(Array.from(probabilities).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10);
 		}
 		shipped.dispose();
 	});

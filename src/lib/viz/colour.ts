@@ -101,3 +101,22 @@ const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4
 export function seriesColour(index: number): string {
 	return OKABE_ITO[index % OKABE_ITO.length]!;
 }
+
+const packed = new Map<string, number>();
+
+/**
+ * A fill colour (rgb(…) or #rrggbb, as the scales above return) as one opaque RGBA pixel for a canvas' ImageData
+ * viewed as Uint32 (little-endian: 0xAABBGGRR). Canvas heatmaps (thousands of cells) use it; each of the palettes'
+ * 1,024 colours is parsed once.
+ */
+export function rgbaPixel(fill: string): number {
+	let pixel = packed.get(fill);
+	if (pixel === undefined) {
+		const [r, g, b] = fill.startsWith('#')
+			? [1, 3, 5].map((i) => parseInt(fill.slice(i, i + 2), 16))
+			: (fill.match(/\d+(\.\d+)?/g) ?? ['0', '0', '0']).slice(0, 3).map((v) => Math.round(Number(v)));
+		pixel = ((255 << 24) | (b! << 16) | (g! << 8) | r!) >>> 0;
+		packed.set(fill, pixel);
+	}
+	return pixel;
+}
