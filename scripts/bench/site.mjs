@@ -15,6 +15,7 @@ export const WIDGETS = [
 	{ name: 'pooling', selector: 'pool-widget' },
 	{ name: 'rnn', selector: 'rnn-widget' },
 	{ name: 'attention', selector: 'attention-widget' },
+	{ name: 'cnn-layers', selector: 'cnn-layers-widget' },
 ];
 
 /** A number for a table cell: one decimal, or — when it was not measured. */

@@ -54,6 +54,9 @@ export async function widgetSection(browser, { backends, updates: UPDATES }) {
 						},
 						// causal mask on / off (new scores, weights and formula)
 						attention: () => role('causal').click(),
+						// the next MNIST digit (a new forward pass through every layer, every tile repainted); the issue's target
+						// for this one is p95 ≤ 16 ms
+						'cnn-layers': (i) => /** @type {HTMLElement} */ (el.querySelectorAll('button[data-digit]:not([data-digit="-1"])')[(i + 1) % 10]).click(),
 					};
 					const act = acts[name];
 					if (!act) throw new Error(`no reader action for the widget "${name}"; expected one of ${Object.keys(acts).join(', ')}`);

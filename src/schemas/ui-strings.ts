@@ -77,7 +77,6 @@ export const uiStrings = z.object({
 	'cnn.total': z.string(),
 	'cnn.prediction': z.string(),
 	'cnn.classes': z.string(),
-	'cnn.classBar': z.string(),
 	'cnn.stageLabel': z.string(),
 	'cnn.detail': z.string(),
 	'cnn.detailConv': z.string(),

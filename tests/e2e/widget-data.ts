@@ -6,7 +6,17 @@ import type { Matrix } from '../../src/lib/reference/matrix';
 
 export const stripDigits = decodeMnistStrip(new Uint8Array(readFileSync('public/generated/mnist-strip.bin')));
 
-/** A data table's cells at full precision (their data-value), row by row. */
+/**
+ * A data table's cells at full precision (their data-value), row by row, as a reader sees them: its <details> is
+ * opened first (a folded table is filled when it is opened, src/lib/viz/table.ts).
+ */
 export async function tableValues(table: Locator): Promise<Matrix> {
+	await table.evaluate(async (element) => {
+		const details = element.closest('details');
+		if (!details || details.open) return;
+		const opened = new Promise((resolve) => details.addEventListener('toggle', resolve, { once: true }));
+		details.open = true;
+		await opened;
+	});
 	return table.locator('tbody tr').evaluateAll((rows) => rows.map((tr) => [...tr.querySelectorAll('td')].map((td) => Number(td.getAttribute('data-value')))));
 }

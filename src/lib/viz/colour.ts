@@ -6,7 +6,11 @@
  */
 import { interpolateCividis, interpolateGreys, interpolatePuOr } from 'd3-scale-chromatic';
 
-export type ColourScale = (value: number) => string;
+/**
+ * A value → fill colour function; `pixel` gives the same colour as one RGBA pixel for a canvas' ImageData viewed as
+ * Uint32 (canvas heatmaps of thousands of cells use it: no colour string per cell).
+ */
+export type ColourScale = ((value: number) => string) & { pixel: (value: number) => number };
 
 /**
  * Each palette is sampled once, at LEVELS points, on first use: a heatmap of thousands of cells then costs an array
@@ -15,15 +19,20 @@ export type ColourScale = (value: number) => string;
  */
 const LEVELS = 1024;
 
-function sampled(interpolate: (t: number) => string): (t: number) => string {
+/** A palette over t in [0, 1]: clamped to it; NaN takes its first colour rather than no colour. */
+function sampled(interpolate: (t: number) => string): ColourScale {
 	let table: string[] | undefined;
-	return (t) => {
-		table ??= Array.from({ length: LEVELS }, (_, i) => interpolate(i / (LEVELS - 1)));
-		// Clamped to the palette; NaN takes its first colour rather than no colour.
-		const level = Math.round(Math.min(1, Math.max(0, t)) * (LEVELS - 1));
-		return table[level] ?? table[0]!;
-	};
+	let pixels: Uint32Array | undefined;
+	const level = (t: number) => Math.round(Math.min(1, Math.max(0, t)) * (LEVELS - 1)) || 0;
+	const colours = () => (table ??= Array.from({ length: LEVELS }, (_, i) => interpolate(i / (LEVELS - 1))));
+	return Object.assign((t: number) => colours()[level(t)]!, {
+		pixel: (t: number) => (pixels ??= Uint32Array.from(colours(), rgbaPixel))[level(t)]!,
+	});
 }
+
+/** The palette read at t(v). */
+const through = (palette: ColourScale, t: (v: number) => number): ColourScale =>
+	Object.assign((v: number) => palette(t(v)), { pixel: (v: number) => palette.pixel(t(v)) });
 
 const greys = sampled(interpolateGreys);
 const cividis = sampled(interpolateCividis);
@@ -36,13 +45,13 @@ const pixelScale: ColourScale = greys;
 /** Non-negative values in [0, max] (attention weights, pooled activations). */
 function sequentialScale(max: number): ColourScale {
 	const m = max > 0 ? max : 1;
-	return (v) => cividis(v / m);
+	return through(cividis, (v) => v / m);
 }
 
 /** Signed values, symmetric around 0 (kernel weights, feature maps, hidden states): orange positive, purple negative. */
 function divergingScale(maxAbs: number): ColourScale {
 	const m = maxAbs > 0 ? maxAbs : 1;
-	return (v) => purpleOrange((v / m + 1) / 2);
+	return through(purpleOrange, (v) => (v / m + 1) / 2);
 }
 
 /** Black or white text, whichever contrasts more with a fill colour given as rgb(…) or #rrggbb. */
@@ -70,7 +79,7 @@ export function textOn(fill: string): string {
 export type ValueKind = 'pixel' | 'signed' | 'tanh' | 'unit' | 'cell' | 'any';
 
 /** The colour scale for `values` of a kind (`values` sets the range of the kinds whose range is not fixed). */
-export function colourFor(kind: ValueKind, values: number[][] = []): ColourScale {
+export function colourFor(kind: ValueKind, values: Values = []): ColourScale {
 	switch (kind) {
 		case 'pixel':
 			return pixelScale;
@@ -83,13 +92,26 @@ export function colourFor(kind: ValueKind, values: number[][] = []): ColourScale
 		case 'cell':
 			return divergingScale(Math.max(1, maxAbs(values)));
 		case 'any':
-			return values.some((row) => row.some((v) => v < 0)) ? divergingScale(maxAbs(values)) : sequentialScale(maxAbs(values));
+			return hasNegative(values) ? divergingScale(maxAbs(values)) : sequentialScale(maxAbs(values));
 	}
 }
 
-/** Largest absolute value of a matrix (for symmetric scales). */
-function maxAbs(values: number[][]): number {
-	return values.reduce((m, row) => row.reduce((mm, v) => Math.max(mm, Math.abs(v)), m), 0);
+/** Values a scale's range is taken from: a matrix, or a flat array (a stack of feature maps). */
+type Values = readonly (readonly number[])[] | Float32Array | Float64Array;
+
+function hasNegative(values: Values): boolean {
+	for (const row of values) if (typeof row === 'number' ? row < 0 : row.some((v) => v < 0)) return true;
+	return false;
+}
+
+/** Largest absolute value (for symmetric scales). */
+function maxAbs(values: Values): number {
+	let m = 0;
+	for (const row of values) {
+		if (typeof row === 'number') m = Math.max(m, Math.abs(row));
+		else for (const v of row) m = Math.max(m, Math.abs(v));
+	}
+	return m;
 }
 
 /**

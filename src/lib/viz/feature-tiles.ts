@@ -5,7 +5,7 @@
  * `tileLayout` (no DOM) says where each tile goes, for the view and the server-rendered <canvas>; `paintTiles` draws.
  */
 import type { FeatureMaps } from '../reference/cnn';
-import { rgbaPixel, type ColourScale } from './colour';
+import type { ColourScale } from './colour';
 
 export interface TileLayout {
 	/** Number of tiles (maps, or units of a vector) and how many go in a row. */
@@ -55,19 +55,27 @@ export function tileAt(layout: TileLayout, fx: number, fy: number): number | und
 	return col >= 0 && col < layout.perRow && row >= 0 && t < layout.count ? t : undefined;
 }
 
+const buffers = new WeakMap<HTMLCanvasElement, { image: ImageData; pixels: Uint32Array }>();
+
 /** Paints every map of `maps` into its tile; the gaps stay transparent (the page's background shows through). */
 export function paintTiles(canvas: HTMLCanvasElement, layout: TileLayout, maps: FeatureMaps, colour: ColourScale): void {
 	if (canvas.width !== layout.width) canvas.width = layout.width;
 	if (canvas.height !== layout.height) canvas.height = layout.height;
 	const context = canvas.getContext('2d');
 	if (!context) return;
-	const image = context.createImageData(layout.width, layout.height);
-	const pixels = new Uint32Array(image.data.buffer);
+	// One pixel buffer per canvas, reused: a new one per update was ~300 KB of garbage for the layer-by-layer widget.
+	let buffer = buffers.get(canvas);
+	if (buffer?.image.width !== layout.width || buffer.image.height !== layout.height) {
+		const image = context.createImageData(layout.width, layout.height);
+		buffer = { image, pixels: new Uint32Array(image.data.buffer) };
+		buffers.set(canvas, buffer);
+	}
+	const { image, pixels } = buffer;
 	const { values, channels, width: mapWidth } = maps;
 	for (let t = 0; t < layout.count; t++) {
 		const { x, y } = tileOrigin(layout, t);
 		for (let i = 0; i < layout.tileHeight; i++)
-			for (let j = 0; j < layout.tileWidth; j++) pixels[(y + i) * layout.width + x + j] = rgbaPixel(colour(values[(i * mapWidth + j) * channels + t]!));
+			for (let j = 0; j < layout.tileWidth; j++) pixels[(y + i) * layout.width + x + j] = colour.pixel(values[(i * mapWidth + j) * channels + t]!);
 	}
 	context.putImageData(image, 0, 0);
 }

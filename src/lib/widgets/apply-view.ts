@@ -1,6 +1,6 @@
 /** Applies the parts of a view every widget has (src/lib/widgets/view.ts) to the widget's DOM. */
 import { drawHeatmap } from '../viz/heatmap';
-import { fillDataTable } from '../viz/table';
+import { showDataTable } from '../viz/table';
 import { showFormula } from './formula';
 import type { WidgetView } from './view';
 
@@ -16,7 +16,7 @@ export function applyView(root: HTMLElement, view: WidgetView): void {
 	}
 	for (const [role, table] of Object.entries(view.tables)) {
 		const element = find<HTMLTableElement>(role);
-		if (element) fillDataTable(element, table);
+		if (element) showDataTable(element, table);
 	}
 	for (const [role, text] of Object.entries(view.texts)) {
 		const element = find<HTMLElement>(role);

@@ -2,7 +2,7 @@ import type * as TF from '@tensorflow/tfjs-core';
 import * as kernels from '../../compute/kernels';
 import { escapeHtml } from '../../text/template';
 import { drawLabelledHeatmap } from '../../viz/labelled-heatmap';
-import { fillDataTable } from '../../viz/table';
+import { showDataTable } from '../../viz/table';
 import { InputProblem, WidgetElement } from '../widget-element';
 import { moveFocus } from '../dom';
 import { embed, PROJECTIONS } from './model';
@@ -118,7 +118,7 @@ export class AttentionElement extends WidgetElement<AttentionState, AttentionRes
 			svg.setAttribute('aria-label', head.label);
 			drawLabelledHeatmap(svg, head.heatmap);
 			element.querySelector('.table-scroll')!.setAttribute('aria-label', head.caption);
-			fillDataTable(element.querySelector('table')!, head.table);
+			showDataTable(element.querySelector('table')!, head.table);
 		});
 	}
 

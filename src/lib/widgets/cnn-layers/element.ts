@@ -222,7 +222,6 @@ export class CnnLayersElement extends WidgetElement<CnnLayersState, CnnLayersRes
 			const button = this.querySelector<HTMLButtonElement>(`button[data-class="${bar.digit}"]`);
 			if (!button) continue;
 			button.setAttribute('aria-pressed', String(bar.selected));
-			button.setAttribute('aria-label', bar.label);
 			button.querySelector<HTMLElement>('.bar')!.style.inlineSize = `${bar.width}%`;
 			button.querySelector<HTMLElement>('.p')!.textContent = bar.text;
 		}

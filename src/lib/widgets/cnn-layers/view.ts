@@ -43,7 +43,6 @@ export const CNN_LAYERS_STRINGS = [
 	'outOfRange',
 	'stageLabel',
 	'modelFailed',
-	'classBar',
 ] as const;
 
 export interface CnnLayersResult {
@@ -76,7 +75,6 @@ export interface ClassBarView {
 	/** Bar length in percent. */
 	width: number;
 	selected: boolean;
-	label: string;
 }
 
 export interface CnnLayersView extends WidgetView {
@@ -244,7 +242,7 @@ function flattenDetail(s: CnnLayersState, a: CnnActivations, strings: ViewString
 	const rows = asGrid(a.flat, x.channels);
 	return {
 		title: template(strings.detailFlatten ?? '', { t: s.unit, count: a.flat.length }),
-		map: heatmapView(map, colourFor('any', x.values.length ? [Array.from(x.values)] : []), [{ name: 'focus', row: i, col: j, h: 1, w: 1 }]),
+		map: heatmapView(map, colourFor('any', x.values), [{ name: 'focus', row: i, col: j, h: 1, w: 1 }]),
 		weights: noWeights,
 		weightsCaption: strings.noWeights ?? '',
 		tex: flattenTex(s.unit, c + 1, i, j, value, x.channels, x.width),
@@ -354,7 +352,7 @@ export function cnnLayersView(state: CnnLayersState, { activations: a, weights: 
 			layout,
 			maps,
 			// One scale per layer, so its maps can be compared with each other.
-			colour: colourFor('any', [Array.from(maps.values)]),
+			colour: colourFor('any', maps.values),
 			selected: shown.stage === id ? tileBox(layout, shown.unit - 1) : null,
 			label: template(strings.stageLabel ?? '', { layer: id, count: maps.channels, shape: shapeText(maps, id), unit: shown.stage === id ? shown.unit : 1 }),
 		};
@@ -367,7 +365,6 @@ export function cnnLayersView(state: CnnLayersState, { activations: a, weights: 
 		text: p.toFixed(3),
 		width: Number((p * 100).toFixed(2)),
 		selected: shown.stage === 'output' && shown.digitClass === digit,
-		label: template(strings.classBar ?? '', { digit, p: p.toFixed(3) }),
 	}));
 	const detail = detailOf(shown, a, w, strings);
 	const total = Object.values(paramsOf).reduce((s, n) => s + n, 0);
