@@ -23,6 +23,10 @@ import { RNN_STRINGS, rnnView } from '../../src/lib/widgets/rnn/view';
 import { readState, type ParamSpec } from '../../src/lib/widgets/url-state';
 import { widgetStrings } from '../../src/lib/widgets/view';
 import { firstConvFilter, SHIPPED_CNN } from '../../src/lib/models/cnn-filters';
+import { seedCnnWeights } from '../../src/lib/models/cnn-weights';
+import { referenceCnnLayersResult } from '../../src/lib/widgets/cnn-layers/reference-result';
+import { cnnLayersSpec } from '../../src/lib/widgets/cnn-layers/state';
+import { CNN_LAYERS_STRINGS, cnnLayersView, type CnnLayersView } from '../../src/lib/widgets/cnn-layers/view';
 import { loadLayersWeights } from '../../src/lib/models/layers-weights';
 import { fileFetcher } from './shipped-files';
 
@@ -140,5 +144,29 @@ describe('attention view', () => {
 			const state = stateOf(attentionSpec, query);
 			const strings = widgetStrings(t(lang === 'en' ? en : zh), 'attn', ATTENTION_STRINGS);
 			expectGolden(`attention/${name}`, attentionView(state, attentionReference(state, EXAMPLES[lang][0]!), strings));
+		});
+});
+
+describe('cnn-layers view (the shipped CNN, public/models/cnn/)', () => {
+	/** The tiles' values are the reference forward pass (tests/unit/cnn-forward.test.ts); the rest is kept whole. */
+	const digest = ({ stages, input, ...rest }: CnnLayersView) => ({
+		...rest,
+		input: input.layout,
+		stages: stages.map(({ maps: _maps, colour, ...stage }) => ({ ...stage, colours: [0, 0.5, 1].map((f) => colour(f * Math.max(...Array.from(_maps.values)))) })),
+	});
+	const cases = {
+		'en-default': ['en', ''],
+		'en-conv2-map-33-channel-5': ['en', 'cnn.digit=14&cnn.layer=conv2&cnn.unit=33&cnn.in=5&cnn.row=3&cnn.col=7'],
+		'zh-pool2-out-of-range': ['zh-cn', 'cnn.digit=9&cnn.layer=pool2&cnn.unit=70&cnn.row=9&cnn.col=2'],
+		'en-dense-unit-12': ['en', 'cnn.digit=2&cnn.layer=dense&cnn.unit=12'],
+		'en-flatten-element-300': ['en', 'cnn.layer=flatten&cnn.unit=300'],
+		'zh-output-class-4': ['zh-cn', 'cnn.digit=8&cnn.layer=output&cnn.class=4'],
+	} as const;
+	for (const [name, [lang, query]] of Object.entries(cases))
+		it(name, async () => {
+			const weights = seedCnnWeights(await loadLayersWeights(`/models/${SHIPPED_CNN}/model.json`, fileFetcher()));
+			const state = stateOf(cnnLayersSpec, query);
+			const strings = widgetStrings(t(lang === 'en' ? en : zh), 'cnn', CNN_LAYERS_STRINGS);
+			expectGolden(`cnn-layers/${name}`, digest(cnnLayersView(state, referenceCnnLayersResult(state, digits, weights), strings)));
 		});
 });
