@@ -33,7 +33,7 @@ function snapshot(root: Element): Snapshot {
 				texts: [...table.querySelectorAll('th')].map((th) => th.textContent ?? ''),
 			})),
 		texts: Object.fromEntries(
-			['output-size', 'step-readout', 'saturation'].flatMap((role) => {
+			['output-size', 'step-readout', 'saturation', 'detail-title', 'weights-caption', 'prediction', 'param-total'].flatMap((role) => {
 				const element = root.querySelector(`[data-role="${role}"]`);
 				return element ? [[role, element.textContent ?? '']] : [];
 			}),
@@ -84,7 +84,7 @@ function expectSameFrame(server: Snapshot, client: Snapshot, widget: string) {
 	});
 }
 
-const WIDGETS = ['conv-widget', 'pool-widget', 'rnn-widget', 'attention-widget'];
+const WIDGETS = ['conv-widget', 'pool-widget', 'rnn-widget', 'attention-widget', 'cnn-layers-widget'];
 
 for (const locale of ['en', 'zh-cn'] as const)
 	test(`${locale}: each widget's first computed frame shows what the server rendered`, async ({ page }) => {

@@ -7,7 +7,7 @@ import type { Matrix } from '../../reference/matrix';
 import { poolWindow } from '../../reference/pooling';
 import { MNIST_SIDE } from '../../data/mnist';
 import { colourFor, textOn } from '../../viz/colour';
-import { heatmapView, type HeatmapView } from '../../viz/heatmap';
+import { heatmapView } from '../../viz/heatmap';
 import { tableView } from '../../viz/table';
 import { convCellTex, outputSizeTex, poolCellTex } from '../../viz/tex';
 import type { FormulaView, WidgetView } from '../view';
@@ -47,12 +47,6 @@ export const kernelCellText = (w: number): string => String(+w.toFixed(4));
 function kernelView(kernel: Matrix): KernelCellView[][] {
 	const scale = colourFor('signed', kernel);
 	return kernel.map((row) => row.map((w) => ({ text: kernelCellText(w), background: scale(w), color: textOn(scale(w)) })));
-}
-
-/** A digit button's picture: only the inked pixels (the button's background is the paper). */
-export function thumbnailView(pixels: Matrix): HeatmapView {
-	const view = heatmapView(pixels, colourFor('pixel'));
-	return { ...view, cells: view.cells.filter((c) => c.value > 0.05) };
 }
 
 /** The multiply-accumulate of output cell (row, col), with its numbers (from the reference's terms). */
