@@ -1,6 +1,7 @@
 // The CNN of part 4 (Conv2D 32 → MaxPool → Conv2D 64 → MaxPool → Conv2D 64 → Flatten → Dense 64 → Dense 10),
 // written with TensorFlow.js and trained here, in your browser, on real MNIST digits.
-// Provided by the cell: `tf` (TensorFlow.js), `data` (the data sets this site serves), `out` (charts, pictures),
+// Provided by the cell: `tf` (TensorFlow.js), `data` (the data sets this site serves), `out` (charts, pictures, and
+// `out.publish`, which hands a trained model to the page),
 // `shared` (kept between runs of this cell) and `input` (the digit drawn on the pad under this cell).
 // Run trains the model; Predict (or a new stroke on the pad) reuses the trained model kept in `shared`.
 const TRAIN = 8000; // training digits (at most 8,000): fewer is faster but less accurate
@@ -55,6 +56,8 @@ if (input.trigger === 'run' || !shared.model) {
 	const heldOut = (await accuracy!.data())[0]!;
 	console.log(`held-out accuracy: ${(heldOut * 100).toFixed(1)}% on ${test.count} digits never seen in training`);
 	shared.model = model;
+	// Hand the trained model to the page, which keeps it in this browser: part 3's widgets then offer it as "your model".
+	await out.publish('cnn', model, { accuracy: heldOut, epochs: EPOCHS });
 }
 
 // MNIST digits were scaled to fit a 20 × 20 box, then placed in 28 × 28 with their centre of mass in the middle:

@@ -6,7 +6,7 @@ import { createRunOutput } from '../../src/lib/cells/output-api';
 import type { WorkerMessage } from '../../src/lib/cells/protocol';
 
 /** A run's output on a fake clock: `advance(ms)` moves time on and fires the timers that fall due, in order. */
-export function harness() {
+export function harness(saveModel?: Parameters<typeof createRunOutput>[0]['saveModel']) {
 	let time = 10_000;
 	let pastDeadline = false;
 	const sent: WorkerMessage[] = [];
@@ -23,6 +23,7 @@ export function harness() {
 		checkDeadline: () => {
 			if (pastDeadline) throw new Error('Time limit of 1 s reached');
 		},
+		...(saveModel ? { saveModel } : {}),
 	});
 	const pending = () => timers.filter((t) => !t.cancelled);
 	return {

@@ -152,7 +152,10 @@ describe('cnn-layers view (the shipped CNN, public/models/cnn/)', () => {
 	const digest = ({ stages, input, ...rest }: CnnLayersView) => ({
 		...rest,
 		input: input.layout,
-		stages: stages.map(({ maps: _maps, colour, ...stage }) => ({ ...stage, colours: [0, 0.5, 1].map((f) => colour(f * Math.max(...Array.from(_maps.values)))) })),
+		stages: stages.map(({ maps: _maps, colour, ...stage }) => ({
+			...stage,
+			colours: [0, 0.5, 1].map((f) => colour(f * Math.max(...Array.from(_maps.values)))),
+		})),
 	});
 	const cases = {
 		'en-default': ['en', ''],

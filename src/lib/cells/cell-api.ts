@@ -6,7 +6,7 @@
 import type { Tensor } from '@tensorflow/tfjs-core';
 import type { MnistSplit } from '../data/mnist';
 import type { SpamDataset } from '../data/spam';
-import type { ChartSpec } from './protocol';
+import type { ChartSpec, PublishCard } from './protocol';
 
 /** `out`, the cell's drawing API (each call posts one message; ids are scoped to the cell). */
 export interface CellOutput {
@@ -28,6 +28,12 @@ export interface CellOutput {
 	bars(id: string, labels: string[], values: ArrayLike<number> | Tensor, options?: { title?: string }): void;
 	/** Shows progress `done` of `total` for the step `label`. */
 	progress(label: string, done: number, total: number): void;
+	/**
+	 * Hands trained tfjs Layers model `model` to the page, which keeps it in this browser under `id` with a card
+	 * (`card.accuracy`: held-out accuracy in [0, 1]; `card.epochs`). Part 3's widgets then offer it as "your model":
+	 * `await out.publish('cnn', model, { accuracy, epochs })` in the CNN cell. The latest model per id is kept.
+	 */
+	publish(id: string, model: unknown, card?: PublishCard): Promise<void>;
 }
 
 /** One MNIST split as the site serves it (src/lib/data/mnist.ts), plus its length. */

@@ -6,7 +6,9 @@ import { CellRunner } from './runner';
 import { OutputView } from './output-view';
 import { CellInputView } from './input-view';
 import { clearEdit, decodeShared, encodeShared, loadEdit, saveEdit } from './persistence';
-import type { CellInput, WorkerMessage } from './protocol';
+import type { CellInput, PublishMessage, WorkerMessage } from './protocol';
+import { keepReaderModel, trainedAtText } from '../models/reader-models';
+import { template } from '../text/template';
 import type { CellEditor } from './editor';
 
 export class CodeCellElement extends HTMLElement {
@@ -142,11 +144,28 @@ export class CodeCellElement extends HTMLElement {
 			performance.measure('cell:run', `cell:${this.cellId}:run-start`);
 			return;
 		}
+		if (message.type === 'publish') {
+			void this.keepModel(message);
+			return;
+		}
 		if (message.type === 'error') {
 			this.finish('error');
 			performance.measure('cell:run', `cell:${this.cellId}:run-start`);
 		}
 		this.output.show(message);
+	}
+
+	/** A model the cell published (`out.publish`): kept in this browser for part 3's widgets, and said so. */
+	private async keepModel({ id, modelTopology, weightSpecs, weightData, card }: PublishMessage) {
+		const parameters = weightSpecs.reduce((n, spec) => n + spec.shape.reduce((a, b) => a * b, 1), 0);
+		const trainedAt = new Date();
+		try {
+			await keepReaderModel({ id, modelTopology, weightSpecs, weightData, card: { ...card, trainedAt: trainedAt.toISOString(), parameters } });
+			const time = trainedAtText(trainedAt, document.documentElement.lang);
+			this.output.notice(template(this.strings.modelKept ?? '', { id, time, parameters: parameters.toLocaleString('en-US') }));
+		} catch (error) {
+			this.output.notice(template(this.strings.modelNotKept ?? '', { why: error instanceof Error ? error.message : String(error) }));
+		}
 	}
 
 	private finish(status: 'done' | 'error') {

@@ -12,7 +12,16 @@
 import type { CellOutput } from './cell-api';
 import { barsMessage, chartMessage, chartPoint, checkId, heatmapMessage, imageMessage } from './figures';
 import { formatValue } from './format';
-import type { ChartAppendMessage, FigureMessage, LogLevel, ProgressMessage, WorkerMessage } from './protocol';
+import {
+	PUBLISH_ID,
+	PublishCardSchema,
+	type ChartAppendMessage,
+	type FigureMessage,
+	type LogLevel,
+	type ProgressMessage,
+	type PublishMessage,
+	type WorkerMessage,
+} from './protocol';
 import { createRateLimiter } from './rate-limiter';
 
 /** Log lines per second (console calls and reader postMessage); figures are coalesced instead. */
@@ -31,6 +40,8 @@ export interface OutputEnvironment {
 	schedule(callback: () => void, ms: number): () => void;
 	/** Throws once the run is past its time limit; every `out` call checks it first. */
 	checkDeadline(): void;
+	/** A tfjs Layers model in tfjs' save format (the worker's, which has tfjs); throws for anything else. */
+	saveModel?(model: unknown): Promise<Pick<PublishMessage, 'modelTopology' | 'weightSpecs' | 'weightData'>>;
 }
 
 export interface RunOutput {
@@ -44,7 +55,7 @@ export interface RunOutput {
 	close(): void;
 }
 
-export function createRunOutput({ runId, post, now, schedule, checkDeadline }: OutputEnvironment): RunOutput {
+export function createRunOutput({ runId, post, now, schedule, checkDeadline, saveModel }: OutputEnvironment): RunOutput {
 	const limiter = createRateLimiter(MAX_LOG_LINES_PER_SECOND);
 	// Output waiting for the next flush: the latest figure per kind and id (each replaces the previous one on the
 	// page, so sending only the latest loses nothing), `out.append` points by chart and series, and the latest
@@ -140,6 +151,17 @@ export function createRunOutput({ runId, post, now, schedule, checkDeadline }: O
 			const name = String(label);
 			progress.set(name, { type: 'progress', runId, label: name, done: Number(done), total: Number(total) });
 			scheduleFlush();
+		},
+		async publish(id, model, card = {}) {
+			checkDeadline();
+			if (typeof id !== 'string' || !PUBLISH_ID.test(id))
+				throw new TypeError(`out.publish: the id must be lower case letters, digits and dashes (like 'cnn'), got ${JSON.stringify(id)}`);
+			const checked = PublishCardSchema.safeParse(card);
+			if (!checked.success) throw new TypeError('out.publish: the card is { accuracy?: a number from 0 to 1, epochs?: a whole number }');
+			if (!saveModel) throw new Error('out.publish: models cannot be published here');
+			const saved = await saveModel(model);
+			flush(); // what was drawn before comes first
+			post({ type: 'publish', runId, id, ...saved, card: checked.data });
 		},
 	};
 

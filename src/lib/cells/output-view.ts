@@ -9,11 +9,11 @@ import { drawHeatmap, heatmapView } from '../viz/heatmap';
 import { drawLabelledHeatmap, labelledHeatmapView } from '../viz/labelled-heatmap';
 import { drawLineChart, type Series } from '../viz/line-chart';
 import { formattedText } from './format';
-import type { DoneMessage, ReadyMessage, WorkerMessage } from './protocol';
+import type { DoneMessage, PublishMessage, ReadyMessage, WorkerMessage } from './protocol';
 import { escapeHtml } from '../text/template';
 
-/** The messages the panel draws; `ready` and `done` are the cell's (its backend readout and status line). */
-export type PanelMessage = Exclude<WorkerMessage, ReadyMessage | DoneMessage>;
+/** The messages the panel draws; `ready`, `done` and `publish` are the cell's (its backend readout, status line, kept model). */
+export type PanelMessage = Exclude<WorkerMessage, ReadyMessage | DoneMessage | PublishMessage>;
 
 export class OutputView {
 	private charts = new Map<string, { svg: SVGSVGElement; legend: HTMLElement; series: Series[]; xLabel: string }>();

@@ -2,7 +2,7 @@
  * Messages between a page and its code-cell worker (src/lib/cells/worker.ts).
  *
  * page → worker: `run`. worker → page: `ready` once tfjs is up, then for each run any number of output messages
- * (`log`, `result`, `chart`, `chart-append`, `heatmap`, `image`, `bars`, `progress`, `dropped`), at most one `error`, and
+ * (`log`, `result`, `chart`, `chart-append`, `heatmap`, `image`, `bars`, `progress`, `dropped`, `publish`), at most one `error`, and
  * always a final `done`. Every run-scoped message carries the `runId` of the run that produced it: a page that started a newer run
  * ignores the others (a stray timer in reader code can still log after its run is done).
  *
@@ -243,6 +243,35 @@ export const DroppedMessageSchema = z.object({
 });
 export type DroppedMessage = z.infer<typeof DroppedMessageSchema>;
 
+/** Names a published model can have (`out.publish(id, …)`): lower case, digits and dashes. */
+export const PUBLISH_ID = /^[a-z][a-z0-9-]{0,39}$/;
+
+/** What reader code says about a model it publishes (`out.publish(id, model, card)`). */
+export const PublishCardSchema = z.object({
+	/** Held-out accuracy in [0, 1]. */
+	accuracy: z.optional(z.number().check(z.gte(0), z.lte(1))),
+	/** Epochs it was trained for. */
+	epochs: z.optional(z.int().check(z.gte(0))),
+});
+export type PublishCard = z.infer<typeof PublishCardSchema>;
+
+/**
+ * A trained tfjs Layers model handed to the page (`out.publish`), in tfjs' own save format. The page keeps it in
+ * IndexedDB (src/lib/models/reader-models.ts) for the widgets of part 3; reader code never touches storage.
+ */
+export const PublishMessageSchema = z.object({
+	type: z.literal('publish'),
+	...runScoped,
+	id: z.string().check(z.regex(PUBLISH_ID)),
+	/** The model's JSON configuration (`artifacts.modelTopology`). */
+	modelTopology: z.custom<Record<string, unknown>>((x) => typeof x === 'object' && x !== null && !Array.isArray(x)),
+	weightSpecs: z.array(z.object({ name: z.string(), shape: z.array(z.int().check(z.gte(0))), dtype: z.literal('float32') })),
+	/** All weights, float32, in `weightSpecs` order. */
+	weightData: z.custom<ArrayBuffer>((x) => x instanceof ArrayBuffer),
+	card: PublishCardSchema,
+});
+export type PublishMessage = z.infer<typeof PublishMessageSchema>;
+
 /** The run failed. `line`/`column` (1-based) point into the reader's code when known. */
 export const ErrorMessageSchema = z.object({
 	type: z.literal('error'),
@@ -277,6 +306,7 @@ export const WorkerMessageSchema = z.discriminatedUnion('type', [
 	BarsMessageSchema,
 	ProgressMessageSchema,
 	DroppedMessageSchema,
+	PublishMessageSchema,
 	ErrorMessageSchema,
 	DoneMessageSchema,
 ]);

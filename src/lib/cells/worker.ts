@@ -88,6 +88,28 @@ async function ensureBackend(preference: BackendPreference): Promise<CellTf> {
 	return tf;
 }
 
+/** A tfjs Layers model in tfjs' save format, for `out.publish` (weights as one float32 buffer). */
+async function saveModel(tfjs: CellTf, model: unknown) {
+	if (!(model instanceof tfjs.LayersModel))
+		throw new TypeError('out.publish(id, model): model must be a trained tf.LayersModel, e.g. from tf.sequential({ … })');
+	let artifacts: TfCore.io.ModelArtifacts | undefined;
+	await model.save(
+		tfjs.io.withSaveHandler(async (saved) => {
+			artifacts = saved;
+			return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+		}),
+	);
+	const { modelTopology, weightSpecs, weightData } = artifacts ?? {};
+	if (!modelTopology || modelTopology instanceof ArrayBuffer || !weightSpecs || !weightData)
+		throw new Error('out.publish: tfjs saved no weights for this model');
+	if (weightSpecs.some((spec) => spec.dtype !== 'float32')) throw new Error('out.publish: only float32 weights can be published');
+	return {
+		modelTopology: modelTopology as Record<string, unknown>,
+		weightSpecs: weightSpecs.map(({ name, shape }) => ({ name, shape, dtype: 'float32' as const })),
+		weightData: tfjs.io.CompositeArrayBuffer.join(weightData),
+	};
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Runs
 
@@ -137,7 +159,7 @@ async function run(message: RunMessage): Promise<void> {
 	const started = now();
 	const { runId } = message;
 	const checkDeadline = deadlineCheck(started, message.timeLimitMs);
-	const output = createRunOutput({ runId, post: postToPage, now, schedule, checkDeadline });
+	const output = createRunOutput({ runId, post: postToPage, now, schedule, checkDeadline, saveModel: (model) => saveModel(tf!, model) });
 	latestOutput = output;
 	const fail = (name: string, error: unknown) => postToPage({ type: 'error', runId, name, message: error instanceof Error ? error.message : String(error) });
 	try {

@@ -1,8 +1,7 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import { cnnForward } from '../../compute/cnn';
 import { MNIST_SIDE } from '../../data/mnist';
-import { loadShippedCnn, SHIPPED_CNN } from '../../models/cnn-filters';
-import { seedCnnWeights } from '../../models/cnn-weights';
+import { cnnWeightsFor, ReaderModelProblem } from '../../models/cnn-source';
 import type { CnnWeights } from '../../reference/cnn';
 import type { Matrix } from '../../reference/matrix';
 import { frameLikeMnist } from '../../reference/mnist-framing';
@@ -11,6 +10,7 @@ import { paintTiles, tileAt } from '../../viz/feature-tiles';
 import { gridCellAt, moveFocus } from '../dom';
 import { DrawPad } from '../draw-pad';
 import { loadMnistStrip } from '../conv/mnist-strip';
+import { ModelChoice } from '../model-choice';
 import { InputProblem, WidgetElement } from '../widget-element';
 import { cnnLayersSpec, type CnnLayersState, type CnnStage } from './state';
 import { cnnLayersView, type CnnLayersResult, type CnnLayersView, type StageView } from './view';
@@ -29,7 +29,7 @@ export class CnnLayersElement extends WidgetElement<CnnLayersState, CnnLayersRes
 	/** The forward pass of the last input, reused while the reader only moves through the layers. */
 	private cached: { key: string; weights: CnnWeights; result: CnnLayersResult } | undefined;
 	private painted: CnnLayersResult['activations'] | undefined;
-	private weights: Promise<CnnWeights> | undefined;
+	private models!: ModelChoice;
 
 	protected createSpec() {
 		return cnnLayersSpec;
@@ -45,6 +45,14 @@ export class CnnLayersElement extends WidgetElement<CnnLayersState, CnnLayersRes
 			bar.addEventListener('click', () => this.commit({ stage: 'output', digitClass: Number(bar.dataset.class) }), on);
 		this.bindDetailMap();
 		this.bindWeights();
+		this.models = new ModelChoice(
+			this,
+			this.strings,
+			(model) => this.commit({ model }),
+			() => this.state.model === 'yours' && this.requestUpdate(),
+			this.signal,
+		);
+		this.models.show(this.state.model);
 		this.pad = new DrawPad(
 			this.q<SVGSVGElement>('pad'),
 			MNIST_SIDE,
@@ -167,18 +175,35 @@ export class CnnLayersElement extends WidgetElement<CnnLayersState, CnnLayersRes
 			button.setAttribute('aria-pressed', String(Number(button.dataset.digit) === s.digit));
 		const drawMode = s.digit === -1;
 		for (const role of ['clear', 'draw-help', 'pad-figure']) this.q<HTMLElement>(role).hidden = !drawMode;
+		this.models?.show(s.model);
 	}
 
 	protected override prepareData() {
 		// Both are fetched when the widget nears the viewport; a failure is reported by the first compute, which asks again.
 		loadMnistStrip().catch(() => undefined);
-		this.modelWeights().catch(() => undefined);
+		cnnWeightsFor('ours').catch(() => undefined);
 	}
 
-	private modelWeights(): Promise<CnnWeights> {
-		this.weights ??= loadShippedCnn().then(seedCnnWeights);
-		this.weights.catch(() => (this.weights = undefined));
-		return this.weights;
+	/**
+	 * The weights to show: the state's model, or the model trained by us with a note when the reader's cannot be shown
+	 * (none kept yet, other layers, storage that cannot be read). A shipped model that cannot be loaded is a message.
+	 */
+	private async modelWeights(): Promise<{ weights: CnnWeights; model: string; note?: string }> {
+		let note: string | undefined;
+		if (this.state.model === 'yours')
+			try {
+				return await cnnWeightsFor('yours');
+			} catch (error) {
+				if (!(error instanceof ReaderModelProblem)) throw error;
+				const key = { none: 'noModelYet', differs: 'yoursDiffers', storage: 'storageFailed' }[error.kind];
+				note = template(this.strings[key] ?? '{{why}}', { why: error.message });
+			}
+		try {
+			return { ...(await cnnWeightsFor('ours')), ...(note ? { note } : {}) };
+		} catch (error) {
+			const why = error instanceof Error ? error.message : String(error);
+			throw new InputProblem(template(this.strings.modelFailed ?? '{{why}}', { why }));
+		}
 	}
 
 	private async inputImage(): Promise<{ key: string; image: Matrix }> {
@@ -188,21 +213,15 @@ export class CnnLayersElement extends WidgetElement<CnnLayersState, CnnLayersRes
 	}
 
 	protected async compute(tf: typeof TF): Promise<CnnLayersResult> {
-		let weights: CnnWeights;
-		try {
-			weights = await this.modelWeights();
-			this.dataset.model = SHIPPED_CNN;
-		} catch (error) {
-			const why = error instanceof Error ? error.message : String(error);
-			throw new InputProblem(template(this.strings.modelFailed ?? '{{why}}', { why }));
-		}
+		const { weights, model, note } = await this.modelWeights();
+		this.dataset.model = model;
 		const { key, image } = await this.inputImage();
 		const drawing = this.state.digit === -1 ? { pixels: this.pad.pixels, cursor: this.pad.cursor } : null;
 		if (this.cached?.key !== key || this.cached.weights !== weights) {
 			const activations = await cnnForward(tf, weights, image);
 			this.cached = { key, weights, result: { activations, weights, drawing } };
 		}
-		return { ...this.cached.result, drawing };
+		return { ...this.cached.result, drawing, ...(note ? { modelNote: note } : {}) };
 	}
 
 	protected view(result: CnnLayersResult) {

@@ -1,3 +1,4 @@
+import type { CnnSource } from '../../models/cnn-source';
 import { enumParam, intParam, type ParamSpec } from '../url-state';
 
 /** The layers the widget shows, in order (the seed CNN's, part 3's table); `output` is Dense(10) with its softmax. */
@@ -5,6 +6,8 @@ export const CNN_STAGES = ['conv1', 'pool1', 'conv2', 'pool2', 'conv3', 'flatten
 export type CnnStage = (typeof CNN_STAGES)[number];
 
 export interface CnnLayersState {
+	/** The model trained by us, or the reader's own from part 4's CNN cell (kept in this browser). */
+	model: CnnSource;
 	/** Index into the MNIST strip; -1 when the reader draws their own digit. */
 	digit: number;
 	/** The layer whose map (or unit) is open in the detail. */
@@ -24,6 +27,7 @@ export interface CnnLayersState {
 const MAX_UNITS = 576;
 
 export const cnnLayersSpec: ParamSpec<CnnLayersState> = {
+	model: enumParam('cnn.model', 'ours', ['ours', 'yours'] as const),
 	digit: intParam('cnn.digit', 6, -1, 19),
 	stage: enumParam('cnn.layer', 'conv1', CNN_STAGES),
 	unit: intParam('cnn.unit', 1, 1, MAX_UNITS),

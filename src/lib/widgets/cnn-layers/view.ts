@@ -43,12 +43,20 @@ export const CNN_LAYERS_STRINGS = [
 	'outOfRange',
 	'stageLabel',
 	'modelFailed',
+	'model',
+	'modelYours',
+	'modelAccuracy',
+	'noModelYet',
+	'yoursDiffers',
+	'storageFailed',
 ] as const;
 
 export interface CnnLayersResult {
 	/** Every layer's output; `activations.input` is what the network read (a strip digit, or a drawing framed like MNIST). */
 	activations: CnnActivations;
 	weights: CnnWeights;
+	/** Why the reader's model, asked for, is not the one shown (the model trained by us is), for the reader. */
+	modelNote?: string;
 	/** The reader's drawing as drawn (before the framing) and the pad's keyboard cursor, in draw mode. */
 	drawing: { pixels: Matrix; cursor: { row: number; col: number } } | null;
 }
@@ -327,7 +335,7 @@ function detailOf(s: CnnLayersState, a: CnnActivations, w: CnnWeights, strings: 
 	}
 }
 
-export function cnnLayersView(state: CnnLayersState, { activations: a, weights: w, drawing }: CnnLayersResult, strings: ViewStrings): CnnLayersView {
+export function cnnLayersView(state: CnnLayersState, { activations: a, weights: w, drawing, modelNote }: CnnLayersResult, strings: ViewStrings): CnnLayersView {
 	const { shown, notes } = clampToStage(state, a, strings);
 	const counts = parameterCounts(w);
 	const paramsOf: Record<CnnStage, number> = {
@@ -383,7 +391,7 @@ export function cnnLayersView(state: CnnLayersState, { activations: a, weights: 
 			'param-total': template(strings.total ?? '', { n: formatCount(total) }),
 			prediction: template(strings.prediction ?? '', { digit: best, p: probabilities[best]!.toFixed(3) }),
 		},
-		notes,
+		notes: modelNote ? [modelNote, ...notes] : notes,
 		stages,
 		input: { layout: tileLayout(a.input, 1), maps: a.input, colour: colourFor('pixel') },
 		bars,
