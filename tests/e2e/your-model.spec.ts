@@ -68,6 +68,31 @@ test('a CNN trained in part 4 opens in part 3 as "your model", with the probabil
 	const [, shipped] = await tableValues(widget.locator('[data-role="detail-table"]'));
 	expect(Math.max(...shipped!.map((p, k) => Math.abs(p - probe[k]!)))).toBeGreaterThan(1e-3);
 
+	// The convolution widget offers the learned filters of your model too: filter 5's weights are the kept model's.
+	const kept = await page.evaluate(
+		() =>
+			new Promise<number[]>((resolve, reject) => {
+				const open = indexedDB.open('deep-learning-tutorial');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const get = open.result.transaction('reader-models').objectStore('reader-models').get('cnn');
+					get.onsuccess = () => resolve(Array.from(new Float32Array((get.result as { weightData: ArrayBuffer }).weightData, 0, 3 * 3 * 32)));
+				};
+			}),
+	);
+	const conv = page.locator('conv-widget');
+	await conv.scrollIntoViewIfNeeded();
+	await expect(conv).toHaveAttribute('data-status', 'ready');
+	await conv.getByRole('combobox', { name: 'Kernel preset' }).selectOption({ label: 'conv1 filter 5' });
+	await expect(conv).toHaveAttribute('data-model', 'cnn');
+	const ours = Number(await conv.getByRole('textbox', { name: 'Weight at row 1, column 1' }).inputValue());
+	await conv.getByRole('combobox', { name: 'Model' }).selectOption('yours');
+	await expect(conv).toHaveAttribute('data-model', 'yours:cnn');
+	// Kernel [3, 3, 1, 32] in tfjs' layout: weight (0, 0) of filter 5 is element 4.
+	await expect(conv.getByRole('textbox', { name: 'Weight at row 1, column 1' })).toHaveValue(String(+kept[4]!.toFixed(4)));
+	expect(Math.abs(kept[4]! - ours)).toBeGreaterThan(1e-3);
+
+	await widget.scrollIntoViewIfNeeded();
 	await model.selectOption('yours');
 	await expect(widget).toHaveAttribute('data-model', 'yours:cnn');
 	await widget.getByRole('button', { name: 'Forget my model' }).click();

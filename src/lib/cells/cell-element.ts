@@ -7,8 +7,8 @@ import { OutputView } from './output-view';
 import { CellInputView } from './input-view';
 import { clearEdit, decodeShared, encodeShared, loadEdit, saveEdit } from './persistence';
 import type { CellInput, PublishMessage, WorkerMessage } from './protocol';
-import { keepReaderModel, trainedAtText } from '../models/reader-models';
 import { template } from '../text/template';
+import { trainedAtText } from '../models/reader-model-events';
 import type { CellEditor } from './editor';
 
 export class CodeCellElement extends HTMLElement {
@@ -160,6 +160,8 @@ export class CodeCellElement extends HTMLElement {
 		const parameters = weightSpecs.reduce((n, spec) => n + spec.shape.reduce((a, b) => a * b, 1), 0);
 		const trainedAt = new Date();
 		try {
+			// Loaded when a cell first publishes a model, not with the page.
+			const { keepReaderModel } = await import('../models/reader-models');
 			await keepReaderModel({ id, modelTopology, weightSpecs, weightData, card: { ...card, trainedAt: trainedAt.toISOString(), parameters } });
 			const time = trainedAtText(trainedAt, document.documentElement.lang);
 			this.output.notice(template(this.strings.modelKept ?? '', { id, time, parameters: parameters.toLocaleString('en-US') }));

@@ -6,15 +6,11 @@
  */
 import * as z from 'zod/mini';
 import { loadLayersWeights, type LayersWeights } from './layers-weights';
+import { announceReaderModel } from './reader-model-events';
 
 const DATABASE = 'deep-learning-tutorial';
 const STORE = 'reader-models';
 const VERSION = 1;
-
-/** Sent on `window` when a reader model is kept or forgotten on this page (`detail`: its id). */
-export const READER_MODEL_CHANGE = 'tutorial:reader-model';
-/** Other pages of the site (another tab) hear of it on this channel. */
-const CHANNEL = 'tutorial-reader-models';
 
 export const ReaderModelCardSchema = z.object({
 	/** When the page received it (ISO 8601). */
@@ -74,32 +70,9 @@ async function transaction<T>(mode: IDBTransactionMode, work: (store: IDBObjectS
 	}
 }
 
-function announce(id: string): void {
-	dispatchEvent(new CustomEvent(READER_MODEL_CHANGE, { detail: id }));
-	if (typeof BroadcastChannel !== 'undefined') {
-		const channel = new BroadcastChannel(CHANNEL);
-		channel.postMessage(id);
-		channel.close();
-	}
-}
-
-/** Calls `listener` with the id of a reader model kept or forgotten here or in another tab; returns what stops it. */
-export function onReaderModelChange(listener: (id: string) => void, signal: AbortSignal): void {
-	addEventListener(READER_MODEL_CHANGE, (event) => listener(String((event as CustomEvent).detail)), { signal });
-	if (typeof BroadcastChannel === 'undefined') return;
-	const channel = new BroadcastChannel(CHANNEL);
-	channel.onmessage = (event: MessageEvent<unknown>) => listener(String(event.data));
-	signal.addEventListener('abort', () => channel.close());
-}
-
-/** When a model was trained, as the widgets and the cell say it: "14:02" (24-hour, the page's language). */
-export function trainedAtText(trainedAt: Date | string, lang: string): string {
-	return new Date(trainedAt).toLocaleTimeString(lang || undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-}
-
 export async function keepReaderModel(model: ReaderModel): Promise<void> {
 	await transaction('readwrite', (store) => store.put(ReaderModelSchema.parse(model)));
-	announce(model.id);
+	announceReaderModel(model.id);
 }
 
 /** The reader's model `id`, or undefined when none is kept (a record this version cannot read counts as an error). */
@@ -113,7 +86,7 @@ export async function readerModel(id: string): Promise<ReaderModel | undefined> 
 
 export async function forgetReaderModel(id: string): Promise<void> {
 	await transaction('readwrite', (store) => store.delete(id));
-	announce(id);
+	announceReaderModel(id);
 }
 
 /** A kept model's weights, read by the same reader as the shipped models' files (src/lib/models/layers-weights.ts). */

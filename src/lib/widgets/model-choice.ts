@@ -5,7 +5,8 @@
  */
 import { SHIPPED_CNN } from '../models/cnn-filters';
 import type { CnnSource } from '../models/cnn-source';
-import { forgetReaderModel, onReaderModelChange, readerModel, trainedAtText, type ReaderModelCard } from '../models/reader-models';
+import { onReaderModelChange, trainedAtText } from '../models/reader-model-events';
+import type { ReaderModelCard } from '../models/reader-models';
 import { template } from '../text/template';
 import type { ViewStrings } from './view';
 
@@ -40,10 +41,13 @@ export class ModelChoice {
 		this.forget.addEventListener(
 			'click',
 			() => {
-				forgetReaderModel(SHIPPED_CNN).then(
-					() => choose('ours'),
-					() => choose('ours'),
-				);
+				// The storage code (and its schemas) loads only when a model is asked about.
+				import('../models/reader-models')
+					.then(({ forgetReaderModel }) => forgetReaderModel(SHIPPED_CNN))
+					.then(
+						() => choose('ours'),
+						() => choose('ours'),
+					);
 			},
 			{ signal },
 		);
@@ -65,6 +69,7 @@ export class ModelChoice {
 	async refresh(): Promise<void> {
 		let card: ReaderModelCard | undefined;
 		try {
+			const { readerModel } = await import('../models/reader-models');
 			card = (await readerModel(SHIPPED_CNN))?.card;
 		} catch {
 			card = undefined;

@@ -9,7 +9,8 @@ import { bindGridFocus, prefersReducedMotion } from '../dom';
 import { DrawPad } from '../draw-pad';
 import { loadMnistStrip } from './mnist-strip';
 import { convSpec, KERNEL_PRESETS, KERNEL_SIZE, learnedFilterOf, learnedOption, presetOf, type ConvState, type PresetName } from './state';
-import { firstConvFilter, loadShippedCnn, SHIPPED_CNN } from '../../models/cnn-filters';
+import { convWeightAt } from '../../reference/cnn';
+import type { ModelChoice } from '../model-choice';
 import { FEATURE_MAP_EVENT, type FeatureMapDetail } from './events';
 import { convCellFormula, convView, kernelCellText, type ConvResult, type ConvView } from './view';
 
@@ -18,6 +19,7 @@ export class ConvolutionElement extends WidgetElement<ConvState, ConvResult, Con
 	private pad!: DrawPad;
 	private timer: ReturnType<typeof setInterval> | undefined;
 	private last: ConvResult | undefined;
+	private models: ModelChoice | undefined;
 
 	protected createSpec() {
 		return convSpec;
@@ -55,6 +57,19 @@ export class ConvolutionElement extends WidgetElement<ConvState, ConvResult, Con
 			(cell) => this.commit(cell, 'replace'),
 			this.signal,
 		);
+		// The model menu matters only for learned filters: its code loads after the page's.
+		const signal = this.signal;
+		void import('../model-choice').then(({ ModelChoice }) => {
+			if (signal.aborted) return;
+			this.models = new ModelChoice(
+				this,
+				this.strings,
+				(model) => this.commit({ model }),
+				() => this.state.learned > 0 && this.state.model === 'yours' && this.requestUpdate(),
+				signal,
+			);
+			this.models.show(this.state.model);
+		});
 		this.pad = new DrawPad(
 			this.q<SVGSVGElement>('input'),
 			MNIST_SIDE,
@@ -75,6 +90,7 @@ export class ConvolutionElement extends WidgetElement<ConvState, ConvResult, Con
 		this.q<HTMLSelectElement>('stride').value = String(s.stride);
 		this.q<HTMLSelectElement>('padding').value = s.padding;
 		this.q<HTMLInputElement>('relu').checked = s.relu;
+		this.models?.show(s.model);
 		// A learned filter's numbers arrive with its result (applyExtras).
 		for (const cell of this.kernelInputs()) {
 			if (!s.learned && document.activeElement !== cell) cell.value = kernelCellText(s.kernel[Number(cell.dataset.r)]![Number(cell.dataset.c)]!);
@@ -180,12 +196,18 @@ export class ConvolutionElement extends WidgetElement<ConvState, ConvResult, Con
 			return { kernel: this.state.kernel, bias: 0 };
 		}
 		try {
-			const filter = firstConvFilter(await loadShippedCnn(), k);
-			this.dataset.model = SHIPPED_CNN;
-			return filter;
+			// The model readers load with the first learned filter, not with the page.
+			const { cnnWeightsFor } = await import('../../models/cnn-source');
+			const { weights, model } = await cnnWeightsFor(this.state.model);
+			this.dataset.model = model;
+			const at = [0, 1, 2];
+			return { kernel: at.map((m) => at.map((n) => convWeightAt(weights.conv1, 0, m, n, k - 1))), bias: weights.conv1.bias[k - 1]! };
 		} catch (error) {
 			const why = error instanceof Error ? error.message : String(error);
-			throw new InputProblem(template(this.strings.modelFailed ?? '{{why}}', { why }));
+			// A ReaderModelProblem (src/lib/models/cnn-source.ts) says which of the reader's-model messages applies.
+			const kind = (error as { kind?: unknown }).kind;
+			const key = kind === 'none' ? 'noModelYet' : kind === 'differs' ? 'yoursDiffers' : kind === 'storage' ? 'storageFailed' : 'modelFailed';
+			throw new InputProblem(template(this.strings[key] ?? '{{why}}', { why }));
 		}
 	}
 

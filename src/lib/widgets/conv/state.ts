@@ -1,3 +1,4 @@
+import type { CnnSource } from '../../models/cnn-source';
 import type { Matrix } from '../../reference/matrix';
 import { booleanParam, enumParam, intParam, type Param, type ParamSpec } from '../url-state';
 
@@ -49,8 +50,10 @@ export interface ConvState {
 	digit: number;
 	/** The kernel when `learned` is 0 (a preset or the reader's numbers). */
 	kernel: Matrix;
-	/** 1–32: filter k of the first convolution of the CNN the site ships (kernel and bias from it); 0: `kernel`. */
+	/** 1–32: filter k of the first convolution of a trained CNN (kernel and bias from it); 0: `kernel`. */
 	learned: number;
+	/** Whose trained CNN the learned filters come from: the one trained by us, or the reader's own from part 4. */
+	model: CnnSource;
 	stride: number;
 	padding: 'valid' | 'same';
 	relu: boolean;
@@ -79,6 +82,7 @@ export const convSpec: ParamSpec<ConvState> = {
 	digit: intParam('conv.digit', 6, -1, 19),
 	kernel: kernelParam,
 	learned: intParam('conv.filter', 0, 0, LEARNED_FILTERS),
+	model: enumParam('conv.model', 'ours', ['ours', 'yours'] as const),
 	stride: intParam('conv.stride', 1, 1, 3),
 	padding: enumParam('conv.pad', 'valid', ['valid', 'same'] as const),
 	relu: booleanParam('conv.relu', false),
