@@ -123,19 +123,22 @@ test('the attention example trains, beats the baseline and draws its attention w
 	await expect(cell.locator('figure.bars[data-id="prediction"] g.bar')).toHaveCount(2);
 });
 
-test('Stop ends an infinite loop within a second, and the cell runs again afterwards', async ({ page }) => {
+test('Stop ends an infinite loop, and the cell runs again afterwards', async ({ page }) => {
 	await page.goto(withCode('console.log("start");\nwhile (true) {}'));
 	const cell = page.locator('code-cell[data-cell="cnn"]');
 	await cell.scrollIntoViewIfNeeded();
 	await expect(cell).toHaveAttribute('data-ready', 'true');
-	await cell.getByRole('button', { name: /^Run/ }).click();
-	await expect(cell.locator('[data-role="output"]')).toContainText('start', { timeout: 30_000 });
-	const before = Date.now();
-	await cell.getByRole('button', { name: 'Stop' }).click();
-	await expect(cell).not.toHaveAttribute('data-status', 'running');
-	expect(Date.now() - before).toBeLessThan(1000);
-	await expect(cell.locator('[data-role="output"]')).toContainText('Stopped');
-	// The page is still responsive and other widgets keep working.
+	for (const run of [1, 2]) {
+		await cell.getByRole('button', { name: /^Run/ }).click();
+		await expect(cell.locator('[data-role="output"]')).toContainText('start', { timeout: 30_000 });
+		await expect(cell).toHaveAttribute('data-status', 'running');
+		// The cell's time limit is 600 s: a status that changes within the assertion's few seconds was Stop's doing.
+		// (How fast is not asserted here: tests never assert on time.)
+		await cell.getByRole('button', { name: 'Stop' }).click();
+		await expect(cell, `run ${run}`).toHaveAttribute('data-status', 'error');
+		await expect(cell.locator('[data-role="output"]')).toContainText('Stopped: the worker was terminated');
+	}
+	// The page is still responsive.
 	expect(await page.evaluate(() => 1 + 1)).toBe(2);
 });
 
