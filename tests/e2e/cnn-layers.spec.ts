@@ -51,7 +51,7 @@ test('conv1 and conv2 maps, one position of each, and the probabilities are the 
 	await expect.poll(() => formulaValue(widget)).toBeCloseTo(valueAt(expected.conv2, 32, 9, 10), 4);
 	expect(worstDifference(await tableValues(widget.locator('[data-role="detail-table"]')), channelOf(expected.conv2, 32))).toBeLessThan(TOLERANCE);
 	// Its kernel spans all 32 input channels of pool1.
-	await expect(widget.locator('[data-role="weights-caption"]')).toContainText('32 input channels × 3 × 3');
+	await expect(widget.locator('[data-role="weights-caption"]')).toContainText('Its kernel: 32 × 3 × 3 (input channels × rows × columns');
 
 	// The class bars' softmax: p at full precision in the output table sums to 1 and is the reference's.
 	await widget

@@ -24,7 +24,7 @@ import { tileBox, tileLayout, type TileLayout } from '../../viz/feature-tiles';
 import { heatmapView, type HeatmapCell, type HeatmapView } from '../../viz/heatmap';
 import { tableView } from '../../viz/table';
 import type { ViewStrings, WidgetView } from '../view';
-import { CNN_STAGES, type CnnLayersState, type CnnStage } from './state';
+import { CNN_STAGES, cnnLayersSpec, type CnnLayersState, type CnnStage } from './state';
 
 /** Keys of the `cnn.*` strings the view and the element use. */
 export const CNN_LAYERS_STRINGS = [
@@ -130,20 +130,22 @@ function shapeText(maps: FeatureMaps, stage: CnnStage): string {
 function clampToStage(state: CnnLayersState, a: CnnActivations, strings: ViewStrings): { shown: CnnLayersState; notes: string[] } {
 	const notes: string[] = [];
 	const shown = { ...state };
-	const clamp = (key: string, value: number, min: number, max: number) => {
+	const clamp = (name: 'unit' | 'row' | 'col' | 'inChannel', value: number, min: number, max: number) => {
 		if (value >= min && value <= max) return value;
 		const to = Math.max(min, Math.min(max, value));
-		notes.push(template(strings.outOfRange ?? '', { key, value, layer: state.stage, max, shown: to }));
+		// A default that a smaller layer lacks (position 12 in a 5 × 5 map) moves silently: the reader never asked for it.
+		const { key, fallback } = cnnLayersSpec[name];
+		if (value !== fallback) notes.push(template(strings.outOfRange ?? '', { key, value, layer: state.stage, max, shown: to }));
 		return to;
 	};
 	if (state.stage === 'output') return { shown, notes };
 	const { maps } = stageMaps(a)[state.stage];
-	shown.unit = clamp('cnn.unit', state.unit, 1, maps.channels);
+	shown.unit = clamp('unit', state.unit, 1, maps.channels);
 	if (maps.height > 1) {
-		shown.row = clamp('cnn.row', state.row, 0, maps.height - 1);
-		shown.col = clamp('cnn.col', state.col, 0, maps.width - 1);
+		shown.row = clamp('row', state.row, 0, maps.height - 1);
+		shown.col = clamp('col', state.col, 0, maps.width - 1);
 	}
-	if (state.stage in CONV_OF) shown.inChannel = clamp('cnn.in', state.inChannel, 1, INPUT_OF[state.stage as keyof typeof INPUT_OF](a).channels);
+	if (state.stage in CONV_OF) shown.inChannel = clamp('inChannel', state.inChannel, 1, INPUT_OF[state.stage as keyof typeof INPUT_OF](a).channels);
 	return { shown, notes };
 }
 
