@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, sitePages, test } from './fixtures';
 
 /**
@@ -14,39 +15,74 @@ const ACCEPTED: { rule: string; target: string; reason: string }[] = [
 	},
 ];
 
+/** What axe finds on the page as it is now, less the accepted findings, one line per rule. */
+async function axeFindings(tab: Page): Promise<string[]> {
+	// Expressive Code and our formula script give overflowing blocks a tab stop after layout: let them finish
+	// (if they never do, axe reports it below).
+	await tab
+		.waitForFunction(
+			() =>
+				[...document.querySelectorAll<HTMLElement>('.expressive-code pre, .katex-display, .sl-markdown-content table')].every(
+					(el) => el.scrollWidth <= el.clientWidth + 1 || el.hasAttribute('tabindex'),
+				),
+			undefined,
+			{ timeout: 5_000 },
+		)
+		.catch(() => {});
+	const results = await new AxeBuilder({ page: tab }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+	return results.violations
+		.map((v) => ({ ...v, nodes: v.nodes.filter((n) => !ACCEPTED.some((a) => a.rule === v.id && n.target.join(' ') === a.target)) }))
+		.filter((v) => v.nodes.length > 0)
+		.map(
+			(v) =>
+				`${v.id} (${v.impact}): ${v.help} — ${v.nodes
+					.slice(0, 3)
+					.map((n) => n.target.join(' '))
+					.join(' | ')}`,
+		);
+}
+
 for (const theme of ['light', 'dark'] as const) {
 	for (const page of sitePages()) {
 		test(`axe: ${page.path} (${theme}) has no WCAG 2.2 AA violation`, async ({ page: tab }) => {
 			await tab.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
 			await tab.goto(page.path);
 			await expect(tab.locator('html')).toHaveAttribute('data-theme', theme);
-			// Expressive Code and our formula script give overflowing blocks a tab stop after layout: let them finish
-			// (if they never do, axe reports it below).
-			await tab
-				.waitForFunction(
-					() =>
-						[...document.querySelectorAll<HTMLElement>('.expressive-code pre, .katex-display')].every(
-							(el) => el.scrollWidth <= el.clientWidth + 1 || el.hasAttribute('tabindex'),
-						),
-					undefined,
-					{ timeout: 5_000 },
-				)
-				.catch(() => {});
-			const results = await new AxeBuilder({ page: tab }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-			const violations = results.violations
-				.map((v) => ({
-					...v,
-					nodes: v.nodes.filter((n) => !ACCEPTED.some((a) => a.rule === v.id && n.target.join(' ') === a.target)),
-				}))
-				.filter((v) => v.nodes.length > 0);
-			const summary = violations.map(
-				(v) =>
-					`${v.id} (${v.impact}): ${v.help} — ${v.nodes
-						.slice(0, 3)
-						.map((n) => n.target.join(' '))
-						.join(' | ')}`,
-			);
-			expect(summary).toEqual([]);
+			expect(await axeFindings(tab)).toEqual([]);
 		});
 	}
 }
+
+// At a phone's width tables and formulas scroll sideways and controls wrap: the same rules, in both themes. One page
+// load serves both themes (Starlight's theme is the <html> data-theme attribute), to keep the suite's time in check.
+for (const page of sitePages()) {
+	test(`axe at 390 px: ${page.path} (light and dark) has no WCAG 2.2 AA violation`, async ({ page: tab }) => {
+		await tab.setViewportSize({ width: 390, height: 844 });
+		await tab.addInitScript(() => localStorage.setItem('starlight-theme', 'light'));
+		await tab.goto(page.path);
+		await expect(tab.locator('html')).toHaveAttribute('data-theme', 'light');
+		expect(await axeFindings(tab), 'light').toEqual([]);
+		await tab.evaluate(() => {
+			localStorage.setItem('starlight-theme', 'dark');
+			document.documentElement.dataset.theme = 'dark';
+		});
+		expect(await axeFindings(tab), 'dark').toEqual([]);
+	});
+}
+
+test('token buttons of the RNN and attention widgets are at least 24 × 24 px, one-character Chinese tokens included (390 px)', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.goto('/zh-cn/tutorial/algorithms/');
+	for (const selector of ['rnn-widget [data-role="tokens"] button', 'attention-widget [data-role="tokens"] button']) {
+		const buttons = page.locator(selector);
+		await buttons.first().scrollIntoViewIfNeeded();
+		const sizes = await buttons.evaluateAll((all) => all.map((b) => ({ text: b.textContent?.trim() ?? '', ...b.getBoundingClientRect().toJSON() })));
+		expect(sizes.length, selector).toBeGreaterThan(3);
+		expect(
+			sizes.some((s) => [...s.text].length === 1 && /\p{Script=Han}/u.test(s.text)),
+			`${selector}: a one-character Chinese token is among them`,
+		).toBe(true);
+		const small = sizes.filter((s) => s.width < 24 || s.height < 24).map((s) => `${s.text} ${s.width.toFixed(1)}×${s.height.toFixed(1)}`);
+		expect(small, selector).toEqual([]);
+	}
+});
