@@ -19,8 +19,9 @@ export function markOverflowingTables(root: ParentNode): void {
 	const tables = [...root.querySelectorAll<HTMLTableElement>(MARKDOWN_TABLES)];
 	const overflowing = tables.map((table) => table.scrollWidth > table.clientWidth + 1);
 	tables.forEach((table, i) => {
-		if (overflowing[i]) table.tabIndex = 0;
-		else table.removeAttribute('tabindex');
+		// Written only when it changes: a write invalidates the layout the next measurement needs.
+		if (overflowing[i] && !table.hasAttribute('tabindex')) table.tabIndex = 0;
+		else if (!overflowing[i] && table.hasAttribute('tabindex')) table.removeAttribute('tabindex');
 	});
 }
 

@@ -14,6 +14,17 @@ import type { ModelChoice } from '../model-choice';
 import { FEATURE_MAP_EVENT, type FeatureMapDetail } from './events';
 import { convCellFormula, convView, kernelCellText, type ConvResult, type ConvView } from './view';
 
+/**
+ * The model readers, loaded with the first learned filter rather than with the page. The promise is kept: Vite's
+ * preload wrapper around a dynamic import cost ~35 ms per call here (measured), even for a module already loaded.
+ */
+let source: Promise<typeof import('../../models/cnn-source')> | undefined;
+const modelSource = () =>
+	(source ??= import('../../models/cnn-source').catch((error: unknown) => {
+		source = undefined; // a chunk that failed to load is asked for again next time
+		throw error;
+	}));
+
 /** `<conv-widget>`: the convolution widget's controls; maths in src/lib/compute, what to draw in ./view.ts. */
 export class ConvolutionElement extends WidgetElement<ConvState, ConvResult, ConvView> {
 	private pad!: DrawPad;
@@ -196,8 +207,7 @@ export class ConvolutionElement extends WidgetElement<ConvState, ConvResult, Con
 			return { kernel: this.state.kernel, bias: 0 };
 		}
 		try {
-			// The model readers load with the first learned filter, not with the page.
-			const { cnnWeightsFor } = await import('../../models/cnn-source');
+			const { cnnWeightsFor } = await modelSource();
 			const { weights, model } = await cnnWeightsFor(this.state.model);
 			this.dataset.model = model;
 			const at = [0, 1, 2];
