@@ -15,6 +15,10 @@ const ACCEPTED: { rule: string; target: string; reason: string }[] = [
 	},
 ];
 
+// axe takes ~16 s on the algorithms chapter alone on this 2-core machine, and twice that while another test runs
+// beside it; the 390 px tests run it twice. The default 60 s was exceeded on a clean clone.
+test.describe.configure({ timeout: 180_000 });
+
 /** What axe finds on the page as it is now, less the accepted findings, one line per rule. */
 async function axeFindings(tab: Page): Promise<string[]> {
 	// Expressive Code and our formula script give overflowing blocks a tab stop after layout: let them finish
