@@ -77,9 +77,14 @@ for (const page of sitePages()) {
 test('token buttons of the RNN and attention widgets are at least 24 × 24 px, one-character Chinese tokens included (390 px)', async ({ page }) => {
 	await page.setViewportSize({ width: 390, height: 844 });
 	await page.goto('/zh-cn/tutorial/algorithms/');
-	for (const selector of ['rnn-widget [data-role="tokens"] button', 'attention-widget [data-role="tokens"] button']) {
+	for (const widgetName of ['rnn-widget', 'attention-widget']) {
+		// Measured once the widget has hydrated: it may rebuild its token buttons then (a detached button measures 0 × 0).
+		const widget = page.locator(widgetName);
+		await widget.scrollIntoViewIfNeeded();
+		await expect(widget).toHaveAttribute('data-status', 'ready');
+		await widget.evaluate((el) => (el as HTMLElement & { settled(): Promise<void> }).settled());
+		const selector = `${widgetName} [data-role="tokens"] button`;
 		const buttons = page.locator(selector);
-		await buttons.first().scrollIntoViewIfNeeded();
 		const sizes = await buttons.evaluateAll((all) => all.map((b) => ({ text: b.textContent?.trim() ?? '', ...b.getBoundingClientRect().toJSON() })));
 		expect(sizes.length, selector).toBeGreaterThan(3);
 		expect(
