@@ -2,7 +2,9 @@
  * The first convolution layer of the CNN the site ships (public/models/cnn/): its 3 × 3 filters and biases, for the
  * convolution widget's "learned" kernels. Loaded once per page, when a widget first asks.
  */
+import { conv1Filter } from '../reference/cnn';
 import type { Matrix } from '../reference/matrix';
+import { seedCnnWeights } from './cnn-weights';
 import { loadLayersWeights, shippedModelUrl, type LayersWeights } from './layers-weights';
 
 export const SHIPPED_CNN = 'cnn';
@@ -12,19 +14,9 @@ export interface LearnedFilter {
 	bias: number;
 }
 
-/** Filter k (1-based) of the model's first Conv2D layer, whose kernel is [kh, kw, 1, filters] (tfjs' layout). */
+/** Filter k of a model file's first convolution (the model read as the seed CNN: ./cnn-weights.ts). */
 export function firstConvFilter(model: LayersWeights, k: number): LearnedFilter {
-	const layer = model.layers.find((l) => l.className === 'Conv2D');
-	const kernel = layer && model.weights.get(`${layer.name}/kernel`);
-	const bias = layer && model.weights.get(`${layer.name}/bias`);
-	if (!kernel || !bias) throw new Error('the trained model has no first convolution layer with a kernel and a bias');
-	const [kh, kw, channels, filters] = kernel.shape as [number, number, number, number];
-	if (channels !== 1) throw new Error(`its first convolution reads ${channels} channels; one (a grey image) was expected`);
-	if (!(k >= 1 && k <= filters)) throw new RangeError(`filter ${k} does not exist: the first convolution has ${filters}`);
-	return {
-		kernel: Array.from({ length: kh }, (_, i) => Array.from({ length: kw }, (_, j) => kernel.values[(i * kw + j) * filters + (k - 1)]!)),
-		bias: bias.values[k - 1]!,
-	};
+	return conv1Filter(seedCnnWeights(model).conv1, k);
 }
 
 let shipped: Promise<LayersWeights> | undefined;

@@ -4,6 +4,7 @@
  * Tensors are stored as tfjs stores them, channels last (HWC), so weights read from a tfjs model file are used as they
  * are; arithmetic in float64.
  */
+import { softmax } from './attention';
 import type { Matrix } from './matrix';
 
 /** A stack of feature maps: `channels` maps of height × width, value (c, i, j) at `values[(i·width + j)·channels + c]`. */
@@ -61,6 +62,16 @@ export const convWeightAt = (w: ConvWeights, c: number, m: number, n: number, k:
 	const [, kw, inChannels, outChannels] = w.shape;
 	return w.kernel[((m * kw + n) * inChannels + c) * outChannels + k]!;
 };
+
+/** Filter k (1-based) of a seed CNN's first convolution, kernel [3, 3, 1, filters] in tfjs' layout, with its bias. */
+export function conv1Filter(conv1: ConvWeights, k: number): { kernel: Matrix; bias: number } {
+	const [kh, kw, , filters] = conv1.shape;
+	if (!(k >= 1 && k <= filters)) throw new RangeError(`filter ${k} does not exist: the first convolution has ${filters}`);
+	return {
+		kernel: Array.from({ length: kh }, (_, m) => Array.from({ length: kw }, (_, n) => convWeightAt(conv1, 0, m, n, k - 1))),
+		bias: conv1.bias[k - 1]!,
+	};
+}
 
 /** One map of a stack as a matrix (for heatmaps and tables). */
 export function channelOf(maps: FeatureMaps, c: number): Matrix {
@@ -125,14 +136,6 @@ export function denseLayer(x: ArrayLike<number>, w: DenseWeights): Float64Array 
 	return z;
 }
 
-/** Softmax, shifted by the largest score so that exp never overflows. */
-export function softmaxOf(z: ArrayLike<number>): Float64Array {
-	const max = Math.max(...Array.from(z));
-	const e = Float64Array.from(z, (v) => Math.exp(v - max));
-	const total = e.reduce((a, b) => a + b, 0);
-	return e.map((v) => v / total);
-}
-
 export function forwardCnn(w: CnnWeights, image: Matrix): CnnActivations {
 	const input = imageMaps(image);
 	const conv1 = convRelu(input, w.conv1);
@@ -143,5 +146,5 @@ export function forwardCnn(w: CnnWeights, image: Matrix): CnnActivations {
 	const flat = conv3.values;
 	const dense = denseLayer(flat, w.dense).map((v) => Math.max(0, v));
 	const logits = denseLayer(dense, w.output);
-	return { input, conv1, pool1, conv2, pool2, conv3, flat, dense, logits, probabilities: softmaxOf(logits) };
+	return { input, conv1, pool1, conv2, pool2, conv3, flat, dense, logits, probabilities: Float64Array.from(softmax(Array.from(logits))) };
 }

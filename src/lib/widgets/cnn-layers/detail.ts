@@ -35,7 +35,6 @@ export interface DetailShape {
 	weightsLayout: TileLayout | null;
 }
 
-export const CONV_OF = { conv1: 'conv1', conv2: 'conv2', conv3: 'conv3' } as const;
 export const INPUT_OF: Record<'conv1' | 'conv2' | 'conv3', (a: CnnActivations) => FeatureMaps> = {
 	conv1: (a) => a.input,
 	conv2: (a) => a.pool1,

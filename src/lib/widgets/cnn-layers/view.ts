@@ -11,7 +11,7 @@ import { colourFor, type ColourScale } from '../../viz/colour';
 import { tileBox, tileLayout, type TileLayout } from '../../viz/feature-tiles';
 import { heatmapView } from '../../viz/heatmap';
 import type { ViewStrings, WidgetView } from '../view';
-import { CONV_OF, detailOf, INPUT_OF, type DetailShape } from './detail';
+import { detailOf, INPUT_OF, type DetailShape } from './detail';
 import { CNN_STAGES, cnnLayersSpec, type CnnLayersState, type CnnStage } from './state';
 
 /** Keys of the `cnn.*` strings the view and the element use. */
@@ -125,7 +125,7 @@ function clampToStage(state: CnnLayersState, a: CnnActivations, strings: ViewStr
 		shown.row = clamp('row', state.row, 0, maps.height - 1);
 		shown.col = clamp('col', state.col, 0, maps.width - 1);
 	}
-	if (state.stage in CONV_OF) shown.inChannel = clamp('inChannel', state.inChannel, 1, INPUT_OF[state.stage as keyof typeof INPUT_OF](a).channels);
+	if (state.stage in INPUT_OF) shown.inChannel = clamp('inChannel', state.inChannel, 1, INPUT_OF[state.stage as keyof typeof INPUT_OF](a).channels);
 	return { shown, notes };
 }
 

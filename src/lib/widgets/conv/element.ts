@@ -9,7 +9,7 @@ import { bindGridFocus, prefersReducedMotion } from '../dom';
 import { DrawPad } from '../draw-pad';
 import { loadMnistStrip } from './mnist-strip';
 import { convSpec, KERNEL_PRESETS, KERNEL_SIZE, learnedFilterOf, learnedOption, presetOf, type ConvState, type PresetName } from './state';
-import { convWeightAt } from '../../reference/cnn';
+import { conv1Filter } from '../../reference/cnn';
 import type { ModelChoice } from '../model-choice';
 import { FEATURE_MAP_EVENT, type FeatureMapDetail } from './events';
 import { convCellFormula, convView, kernelCellText, type ConvResult, type ConvView } from './view';
@@ -210,8 +210,7 @@ export class ConvolutionElement extends WidgetElement<ConvState, ConvResult, Con
 			const { cnnWeightsFor } = await modelSource();
 			const { weights, model } = await cnnWeightsFor(this.state.model);
 			this.dataset.model = model;
-			const at = [0, 1, 2];
-			return { kernel: at.map((m) => at.map((n) => convWeightAt(weights.conv1, 0, m, n, k - 1))), bias: weights.conv1.bias[k - 1]! };
+			return conv1Filter(weights.conv1, k);
 		} catch (error) {
 			const why = error instanceof Error ? error.message : String(error);
 			// A ReaderModelProblem (src/lib/models/cnn-source.ts) says which of the reader's-model messages applies.
