@@ -6,18 +6,26 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { remarkHeadingId } from './src/lib/markdown/remark-heading-id.mjs';
 import { rehypeFailOnKatexError } from './src/lib/markdown/rehype-fail-on-katex-error.mjs';
+import { rehypeBaseLinks } from './src/lib/markdown/rehype-base-links.mjs';
+import { deployment } from './src/lib/site/deployment.mjs';
+
+// Where the site is hosted, from the environment (README, "Deploying"): `BASE_PATH=/dl/` for a sub-path,
+// `SITE_URL=https://user.github.io` for the canonical links and the sitemap.
+const { base, site } = deployment(process.env);
 
 export default defineConfig({
-	site: 'https://dl-explained.example',
+	site,
+	base,
 	// Formulas are rendered to HTML at build time; the reader's browser never runs KaTeX for static maths.
 	// Astro 7's default processor (Sätteri) ignores remark/rehype plugins, so the unified pipeline is chosen explicitly.
 	markdown: {
 		processor: unified({
 			remarkPlugins: [remarkMath, remarkHeadingId],
-			rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeFailOnKatexError],
+			rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeFailOnKatexError, [rehypeBaseLinks, { base }]],
 		}),
 	},
-	redirects: { '/': '/zh-cn/' },
+	// Astro puts the base in front of a redirect's source, not of its destination.
+	redirects: { '/': `${base}zh-cn/` },
 	// Chapters live in the top-level content/ folder and are reached through the link src/content/docs → ../../content,
 	// Starlight's default location. Keeping the link's path (instead of the real one) is what lets Starlight tell
 	// a page's language from its path.

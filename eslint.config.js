@@ -12,7 +12,7 @@ import tseslint from 'typescript-eslint';
  */
 export default defineConfig(
 	// Built or generated output and test reports (.gitignore); ESLint skips node_modules by itself.
-	globalIgnores(['dist/', '.astro/', 'public/generated/', 'test-results/', 'playwright-report/', 'blob-report/', 'bench-results/']),
+	globalIgnores(['dist/', 'dist-subpath/', '.astro/', 'public/generated/', 'test-results/', 'playwright-report/', 'blob-report/', 'bench-results/']),
 	js.configs.recommended,
 	tseslint.configs.recommended,
 	astro.configs.recommended,

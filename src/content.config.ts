@@ -1,7 +1,8 @@
 /**
  * Content collections: the contract for contributors.
  *
- * - `docs`: every page of the site, one MDX (or Markdown) file per locale under `content/<locale>/`.
+ * - `docs`: every page of the site, one MDX (or Markdown) file per locale under `content/<locale>/`, and the 404 page
+ *   that serves both languages (`content/404.mdx`).
  *   Starlight's frontmatter (title, description, sidebar, …) plus the fields in {@link chapterFields}.
  * - `references`: the bibliography shared by both languages (`content/data/references.json`).
  * - `i18n`: the interface strings of our components, per locale (`src/content/i18n/<lang>.json`).
@@ -27,7 +28,7 @@ const contentDir = './src/content/docs';
 
 export const collections = {
 	docs: defineCollection({
-		loader: glob({ base: contentDir, pattern: ['zh-cn/**/*.{md,mdx}', 'en/**/*.{md,mdx}'] }),
+		loader: glob({ base: contentDir, pattern: ['zh-cn/**/*.{md,mdx}', 'en/**/*.{md,mdx}', '404.mdx'] }),
 		schema: docsSchema({ extend: chapterFields }),
 	}),
 	references: defineCollection({

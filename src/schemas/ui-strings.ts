@@ -31,6 +31,12 @@ export const uiStrings = z.object({
 	'comparison.dataPrivacy': z.string(),
 	'comparison.support': z.string(),
 	'comparison.source': z.string(),
+	/** The 404 page (both languages on one page): its heading, the sentence with the missing address, the search button. */
+	'notFound.heading': z.string(),
+	'notFound.text': z.string(),
+	'notFound.search': z.string(),
+	'notFound.parts': z.string(),
+	'notFound.home': z.string(),
 	'comparison.asOf': z.string(),
 	'comparison.sortBy': z.string(),
 	'comparison.shown': z.string(),

@@ -50,7 +50,7 @@ for (const theme of ['light', 'dark'] as const) {
 	for (const page of sitePages()) {
 		test(`axe: ${page.path} (${theme}) has no WCAG 2.2 AA violation`, async ({ page: tab }) => {
 			await tab.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
-			await tab.goto(page.path);
+			await tab.goto(page.url);
 			await expect(tab.locator('html')).toHaveAttribute('data-theme', theme);
 			expect(await axeFindings(tab)).toEqual([]);
 		});
@@ -63,7 +63,7 @@ for (const page of sitePages()) {
 	test(`axe at 390 px: ${page.path} (light and dark) has no WCAG 2.2 AA violation`, async ({ page: tab }) => {
 		await tab.setViewportSize({ width: 390, height: 844 });
 		await tab.addInitScript(() => localStorage.setItem('starlight-theme', 'light'));
-		await tab.goto(page.path);
+		await tab.goto(page.url);
 		await expect(tab.locator('html')).toHaveAttribute('data-theme', 'light');
 		expect(await axeFindings(tab), 'light').toEqual([]);
 		await tab.evaluate(() => {
@@ -74,9 +74,21 @@ for (const page of sitePages()) {
 	});
 }
 
+for (const [width, theme] of [
+	[1280, 'light'],
+	[390, 'dark'],
+] as const)
+	test(`axe: the 404 page (${width} px, ${theme}) has no WCAG 2.2 AA violation`, async ({ page: tab }) => {
+		await tab.setViewportSize({ width, height: 844 });
+		await tab.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+		await tab.goto('en/no-such-page/');
+		await expect(tab.locator('.not-found section').first()).toHaveAttribute('lang', 'en');
+		expect(await axeFindings(tab)).toEqual([]);
+	});
+
 test('token buttons of the RNN and attention widgets are at least 24 × 24 px, one-character Chinese tokens included (390 px)', async ({ page }) => {
 	await page.setViewportSize({ width: 390, height: 844 });
-	await page.goto('/zh-cn/tutorial/algorithms/');
+	await page.goto('zh-cn/tutorial/algorithms/');
 	for (const widgetName of ['rnn-widget', 'attention-widget']) {
 		// Measured once the widget has hydrated: it may rebuild its token buttons then (a detached button measures 0 × 0).
 		const widget = page.locator(widgetName);

@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 /** A link that opens the CNN cell with `code` in it (the cell's share format: deflate-raw, base64url). */
-const withCode = (code: string, extra = '') => `/en/tutorial/code/?cell.cnn=${deflateRawSync(Buffer.from(code)).toString('base64url')}${extra}`;
+const withCode = (code: string, extra = '') => `en/tutorial/code/?cell.cnn=${deflateRawSync(Buffer.from(code)).toString('base64url')}${extra}`;
 
 async function runCell(page: Page, timeout = 60_000) {
 	const cell = page.locator('code-cell[data-cell="cnn"]');
@@ -17,7 +17,7 @@ async function runCell(page: Page, timeout = 60_000) {
 test('the CNN example, as shipped, trains on real MNIST digits in a worker and reaches 90% held-out accuracy', async ({ page }) => {
 	test.setTimeout(600_000);
 	// The unmodified default run (8,000 digits, 2 epochs): about 30 s on WASM on a 2-core machine without a GPU.
-	await page.goto('/en/tutorial/code/');
+	await page.goto('en/tutorial/code/');
 	const cell = await runCell(page, 580_000);
 	await expect(cell).toHaveAttribute('data-status', 'done');
 	const output = cell.locator('[data-role="output"]');
@@ -66,9 +66,29 @@ test('the CNN example, as shipped, trains on real MNIST digits in a worker and r
 	await expect(output).toContainText('held-out accuracy');
 });
 
+test('a cell reads both data sets from the site and trains on them in its worker', { tag: '@subpath' }, async ({ page }) => {
+	await page.goto(
+		withCode(
+			[
+				'const { train } = await data.mnist({ train: 64, test: 0 });',
+				'const spam = await data.spam({ train: 8, test: 0 });',
+				"const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [784], units: 10, activation: 'softmax' })] });",
+				"model.compile({ optimizer: 'sgd', loss: 'categoricalCrossentropy' });",
+				'const x = tf.tensor2d(train.images, [train.count, 784]);',
+				"const y = tf.oneHot(tf.tensor1d(Array.from(train.labels), 'int32'), 10);",
+				'const history = await model.fit(x, y, { epochs: 1, batchSize: 32 });',
+				"console.log('digits', train.count, 'messages', spam.train.length, 'loss', history.history.loss[0]);",
+			].join('\n'),
+		),
+	);
+	const cell = await runCell(page);
+	await expect(cell).toHaveAttribute('data-status', 'done');
+	await expect(cell.locator('[data-role="output"]')).toContainText(/digits 64 messages 8 loss \d/);
+});
+
 /** Runs a text example as shipped and returns the held-out accuracy and the majority-class baseline it printed. */
 async function runTextExample(page: Page, example: 'rnn' | 'attention') {
-	await page.goto('/en/tutorial/code/');
+	await page.goto('en/tutorial/code/');
 	const cell = page.locator(`code-cell[data-cell="${example}"]`);
 	await cell.scrollIntoViewIfNeeded();
 	await expect(cell).toHaveAttribute('data-ready', 'true');
@@ -174,7 +194,7 @@ test('the last expression is shown, and console output is formatted (tensors sum
 });
 
 test('an edit survives a reload (marked as modified), and Reset restores the original', async ({ page }) => {
-	await page.goto('/en/tutorial/code/');
+	await page.goto('en/tutorial/code/');
 	const cell = page.locator('code-cell[data-cell="cnn"]');
 	await cell.scrollIntoViewIfNeeded();
 	await expect(cell).toHaveAttribute('data-editor', 'ready');
@@ -193,7 +213,7 @@ test('an edit survives a reload (marked as modified), and Reset restores the ori
 
 test('Share puts the code in the URL, and opening that URL restores it', async ({ page, context }) => {
 	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-	await page.goto('/en/tutorial/code/');
+	await page.goto('en/tutorial/code/');
 	const cell = page.locator('code-cell[data-cell="cnn"]');
 	await cell.scrollIntoViewIfNeeded();
 	await expect(cell).toHaveAttribute('data-editor', 'ready');
@@ -212,7 +232,7 @@ test('Share puts the code in the URL, and opening that URL restores it', async (
 });
 
 test('Escape leaves the editor so Tab moves on (no keyboard trap)', async ({ page }) => {
-	await page.goto('/en/tutorial/code/');
+	await page.goto('en/tutorial/code/');
 	const cell = page.locator('code-cell[data-cell="cnn"]');
 	await cell.scrollIntoViewIfNeeded();
 	await expect(cell).toHaveAttribute('data-editor', 'ready');

@@ -19,7 +19,7 @@ const weights = seedCnnWeights(await loadLayersWeights('/models/cnn/model.json',
 const TOLERANCE = 1e-4;
 
 async function openWidget(page: Page, query: string): Promise<Locator> {
-	await page.goto(`/en/tutorial/algorithms/?${query}`);
+	await page.goto(`en/tutorial/algorithms/?${query}`);
 	const widget = page.locator('cnn-layers-widget');
 	await widget.scrollIntoViewIfNeeded();
 	await expect(widget).toHaveAttribute('data-status', 'ready');
@@ -34,40 +34,44 @@ function worstDifference(shown: Matrix, expected: Matrix): number {
 
 const formulaValue = async (widget: Locator) => Number(await widget.locator('[data-role="detail-formula"]').getAttribute('data-value'));
 
-test('conv1 and conv2 maps, one position of each, and the probabilities are the reference forward pass with the shipped weights', async ({ page }) => {
-	const digit = 14;
-	const expected = forwardCnn(weights, stripDigits[digit]!.pixels);
-	const widget = await openWidget(page, `backend=wasm&cnn.digit=${digit}&cnn.layer=conv1&cnn.unit=5&cnn.row=9&cnn.col=11`);
-	await expect(widget.locator('[data-role="detail-title"]')).toHaveText('conv1, map 5 of 32, at position (9, 11)');
-	await expect.poll(() => formulaValue(widget)).toBeCloseTo(valueAt(expected.conv1, 4, 9, 11), 4);
-	expect(worstDifference(await tableValues(widget.locator('[data-role="detail-table"]')), channelOf(expected.conv1, 4))).toBeLessThan(TOLERANCE);
+test(
+	'conv1 and conv2 maps, one position of each, and the probabilities are the reference forward pass with the shipped weights',
+	{ tag: '@subpath' },
+	async ({ page }) => {
+		const digit = 14;
+		const expected = forwardCnn(weights, stripDigits[digit]!.pixels);
+		const widget = await openWidget(page, `backend=wasm&cnn.digit=${digit}&cnn.layer=conv1&cnn.unit=5&cnn.row=9&cnn.col=11`);
+		await expect(widget.locator('[data-role="detail-title"]')).toHaveText('conv1, map 5 of 32, at position (9, 11)');
+		await expect.poll(() => formulaValue(widget)).toBeCloseTo(valueAt(expected.conv1, 4, 9, 11), 4);
+		expect(worstDifference(await tableValues(widget.locator('[data-role="detail-table"]')), channelOf(expected.conv1, 4))).toBeLessThan(TOLERANCE);
 
-	// Open conv2 map 33 by clicking its tile: 32 tiles in a row, so map 33 is the first of the second row.
-	const tiles = widget.locator('[data-stage="conv2"]');
-	const box = (await tiles.boundingBox())!;
-	await tiles.click({ position: { x: box.width * (0.5 / 32), y: box.height * 0.75 } });
-	await expect(widget.locator('[data-role="detail-title"]')).toHaveText('conv2, map 33 of 64, at position (9, 10)');
-	await expect(page).toHaveURL(/cnn\.layer=conv2/);
-	await expect.poll(() => formulaValue(widget)).toBeCloseTo(valueAt(expected.conv2, 32, 9, 10), 4);
-	expect(worstDifference(await tableValues(widget.locator('[data-role="detail-table"]')), channelOf(expected.conv2, 32))).toBeLessThan(TOLERANCE);
-	// Its kernel spans all 32 input channels of pool1.
-	await expect(widget.locator('[data-role="weights-caption"]')).toContainText('Its kernel: 32 × 3 × 3 (input channels × rows × columns');
+		// Open conv2 map 33 by clicking its tile: 32 tiles in a row, so map 33 is the first of the second row.
+		const tiles = widget.locator('[data-stage="conv2"]');
+		const box = (await tiles.boundingBox())!;
+		await tiles.click({ position: { x: box.width * (0.5 / 32), y: box.height * 0.75 } });
+		await expect(widget.locator('[data-role="detail-title"]')).toHaveText('conv2, map 33 of 64, at position (9, 10)');
+		await expect(page).toHaveURL(/cnn\.layer=conv2/);
+		await expect.poll(() => formulaValue(widget)).toBeCloseTo(valueAt(expected.conv2, 32, 9, 10), 4);
+		expect(worstDifference(await tableValues(widget.locator('[data-role="detail-table"]')), channelOf(expected.conv2, 32))).toBeLessThan(TOLERANCE);
+		// Its kernel spans all 32 input channels of pool1.
+		await expect(widget.locator('[data-role="weights-caption"]')).toContainText('Its kernel: 32 × 3 × 3 (input channels × rows × columns');
 
-	// The class bars' softmax: p at full precision in the output table sums to 1 and is the reference's.
-	await widget
-		.getByRole('group', { name: /probability of each digit/ })
-		.getByRole('button', { name: /^7 / })
-		.click();
-	await expect(widget.locator('[data-role="detail-title"]')).toHaveText('output, class 7');
-	const [logits, probabilities] = await tableValues(widget.locator('[data-role="detail-table"]'));
-	expect(probabilities!.reduce((s, p) => s + p, 0)).toBeCloseTo(1, 5);
-	expect(worstDifference([probabilities!], [Array.from(expected.probabilities)])).toBeLessThan(TOLERANCE);
-	expect(worstDifference([logits!], [Array.from(expected.logits)])).toBeLessThan(TOLERANCE);
-	const best = Array.from(expected.probabilities).indexOf(Math.max(...expected.probabilities));
-	expect(best).toBe(stripDigits[digit]!.label);
-	await expect(widget.locator('[data-role="prediction"]')).toContainText(`reads a ${best}`);
-	expect(await widget.getAttribute('data-tensors')).toBe('0');
-});
+		// The class bars' softmax: p at full precision in the output table sums to 1 and is the reference's.
+		await widget
+			.getByRole('group', { name: /probability of each digit/ })
+			.getByRole('button', { name: /^7 / })
+			.click();
+		await expect(widget.locator('[data-role="detail-title"]')).toHaveText('output, class 7');
+		const [logits, probabilities] = await tableValues(widget.locator('[data-role="detail-table"]'));
+		expect(probabilities!.reduce((s, p) => s + p, 0)).toBeCloseTo(1, 5);
+		expect(worstDifference([probabilities!], [Array.from(expected.probabilities)])).toBeLessThan(TOLERANCE);
+		expect(worstDifference([logits!], [Array.from(expected.logits)])).toBeLessThan(TOLERANCE);
+		const best = Array.from(expected.probabilities).indexOf(Math.max(...expected.probabilities));
+		expect(best).toBe(stripDigits[digit]!.label);
+		await expect(widget.locator('[data-role="prediction"]')).toContainText(`reads a ${best}`);
+		expect(await widget.getAttribute('data-tensors')).toBe('0');
+	},
+);
 
 test('keyboard only: choose a map, move the position and the input channel; the formula follows', async ({ page }) => {
 	const expected = forwardCnn(weights, stripDigits[6]!.pixels);
@@ -124,7 +128,7 @@ test('a link out of range is brought within the layer, with a note saying so', a
 
 test('a broken model file or a model of another architecture: a clear message, nothing else breaks', async ({ page }) => {
 	await page.route('**/models/cnn/weights.bin', (route) => route.fulfill({ status: 200, body: Buffer.alloc(1000) }));
-	await page.goto('/en/tutorial/algorithms/?backend=cpu');
+	await page.goto('en/tutorial/algorithms/?backend=cpu');
 	const widget = page.locator('cnn-layers-widget');
 	await widget.scrollIntoViewIfNeeded();
 	await expect(widget.locator('[data-role="message"]')).toContainText('The trained model could not be loaded');

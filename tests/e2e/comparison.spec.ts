@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 
 test('the model comparison filters by access, shows one dimension, and sorts', async ({ page }) => {
-	await page.goto('/en/tutorial/background/');
+	await page.goto('en/tutorial/background/');
 	const table = page.locator('model-comparison table');
 	const rows = table.locator('tbody tr');
 	const total = await rows.count();
@@ -27,7 +27,7 @@ test('the model comparison filters by access, shows one dimension, and sorts', a
 });
 
 test('every comparison fact shows its source and date', async ({ page }) => {
-	await page.goto('/zh-cn/tutorial/background/');
+	await page.goto('zh-cn/tutorial/background/');
 	const cells = page.locator('model-comparison td[data-col]');
 	const n = await cells.count();
 	expect(n).toBeGreaterThan(0);

@@ -88,7 +88,7 @@ const WIDGETS = ['conv-widget', 'pool-widget', 'rnn-widget', 'attention-widget',
 
 for (const locale of ['en', 'zh-cn'] as const)
 	test(`${locale}: each widget's first computed frame shows what the server rendered`, async ({ page }) => {
-		const path = `/${locale}/tutorial/algorithms/`;
+		const path = `${locale}/tutorial/algorithms/`;
 		await page.goto(path);
 		const server = await serverFrames(page, path, WIDGETS);
 		for (const [i, selector] of WIDGETS.entries()) {

@@ -7,8 +7,10 @@ export type Locale = (typeof LOCALES)[number];
 
 export interface SitePage {
 	locale: Locale;
-	/** Route, e.g. `/en/tutorial/faq/`. */
+	/** Route from the site's root, e.g. `/en/tutorial/faq/` (under a sub-path the page is at `/dl/en/tutorial/faq/`). */
 	path: string;
+	/** The route relative to the base URL, for `page.goto` (`en/tutorial/faq/`): right at the root and under a sub-path. */
+	url: string;
 	title: string;
 	/** Frontmatter `sidebar.order`, for prev/next. */
 	order: number;
@@ -29,9 +31,11 @@ export function sitePages(): SitePage[] {
 				const frontmatter = source.match(/^---\n([\s\S]*?)\n---/)?.[1] ?? '';
 				const slug = name.replace(/\.mdx?$/, '');
 				const sub = dir.endsWith('tutorial') ? 'tutorial/' : '';
+				const url = `${locale}/${sub}${slug === 'index' ? '' : slug + '/'}`;
 				pages.push({
 					locale,
-					path: `/${locale}/${sub}${slug === 'index' ? '' : slug + '/'}`,
+					path: `/${url}`,
+					url,
 					title: (frontmatter.match(/^title:\s*(.+)$/m)?.[1] ?? '').trim().replace(/^['"]|['"]$/g, ''),
 					order: Number(frontmatter.match(/^\s+order:\s*(\d+)/m)?.[1] ?? 0),
 					headingIds: [...source.matchAll(/^#{2,3} .*\\\{#([a-z0-9-]+)\\\}\s*$/gm)].map((m) => m[1]!),
@@ -48,6 +52,14 @@ export function chapters(locale: Locale): SitePage[] {
 	return sitePages()
 		.filter((p) => p.locale === locale && p.path.includes('/tutorial/'))
 		.sort((a, b) => a.order - b.order);
+}
+
+/**
+ * A route from the site's root (`/en/tutorial/faq/`) as the site links to it, under the project's base path
+ * (`/dl/en/tutorial/faq/` in the sub-path project): what `href` attributes hold.
+ */
+export function hrefOf(route: string, baseURL: string | undefined): string {
+	return new URL(baseURL!).pathname + route.replace(/^\//, '');
 }
 
 /**

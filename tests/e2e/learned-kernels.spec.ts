@@ -7,9 +7,9 @@ import { fileFetcher } from '../unit/shipped-files';
 
 const digits = stripDigits;
 
-test('a learned filter of the shipped CNN slides over the digit with its own weights and bias', async ({ page }) => {
+test('a learned filter of the shipped CNN slides over the digit with its own weights and bias', { tag: '@subpath' }, async ({ page }) => {
 	const filter = firstConvFilter(await loadLayersWeights('/models/cnn/model.json', fileFetcher()), 5);
-	await page.goto('/en/tutorial/algorithms/?backend=wasm');
+	await page.goto('en/tutorial/algorithms/?backend=wasm');
 	const conv = page.locator('conv-widget');
 	await conv.scrollIntoViewIfNeeded();
 	await expect(conv).toHaveAttribute('data-status', 'ready');
@@ -35,7 +35,7 @@ test('a learned filter of the shipped CNN slides over the digit with its own wei
 
 test('truncated model weights: a clear message in the widget, and the last kernel keeps working', async ({ page }) => {
 	await page.route('**/models/cnn/weights.bin', (route) => route.fulfill({ status: 200, body: Buffer.alloc(100) }));
-	await page.goto('/en/tutorial/algorithms/?backend=cpu');
+	await page.goto('en/tutorial/algorithms/?backend=cpu');
 	const conv = page.locator('conv-widget');
 	await conv.scrollIntoViewIfNeeded();
 	await expect(conv).toHaveAttribute('data-status', 'ready');

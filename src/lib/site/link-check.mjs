@@ -1,6 +1,7 @@
 /**
  * Internal link checking over built HTML, kept free of file-system access so it can be unit-tested.
- * A link is internal when it starts with “/” (the site uses absolute, locale-prefixed links) or “#”.
+ * A link is internal when it starts with “/” (the site's links are root-relative and locale-prefixed), with “#”, or
+ * has no scheme (a relative link such as a home page's `tutorial/background/`, resolved against its page).
  */
 
 const HREF = /<a\b[^>]*?\shref="([^"]*)"/g;
@@ -15,6 +16,13 @@ export function collectIds(html) {
 /** @param {string} html @returns {string[]} */
 export function collectHrefs(html) {
 	return [...html.matchAll(HREF)].map((m) => decodeEntities(m[1] ?? ''));
+}
+
+/** A relative href as a root-relative one, read from `page`; root-relative hrefs and bare anchors are kept. */
+function resolve(/** @type {string} */ href, /** @type {string} */ page) {
+	if (href.startsWith('/') || href.startsWith('#')) return href;
+	const url = new URL(href, `http://site${page}`);
+	return url.pathname + url.search + url.hash;
 }
 
 /** @param {string} s */
@@ -38,9 +46,8 @@ export function findBrokenLinks(pages, assetExists) {
 	const broken = [];
 	for (const [page, html] of pages) {
 		for (const href of collectHrefs(html)) {
-			if (!href.startsWith('/') && !href.startsWith('#')) continue;
-			if (href.startsWith('//')) continue;
-			const [pathAndQuery, hash] = href.split('#', 2);
+			if (href.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(href)) continue;
+			const [pathAndQuery, hash] = resolve(href, page).split('#', 2);
 			const path = (pathAndQuery ?? '').split('?')[0] || page;
 			const target = pages.has(path) ? path : pages.has(path + '/') ? path + '/' : undefined;
 			if (!target) {

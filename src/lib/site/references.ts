@@ -1,6 +1,8 @@
-/** The references page of a locale; citations link to its `#ref-<id>` anchors. */
+import { sitePath } from './base-path';
+
+/** The references page of a locale, under the site's base path; citations link to its `#ref-<id>` anchors. */
 export function referencesHref(locale: string | undefined): string {
-	return `/${locale === 'en' ? 'en' : 'zh-cn'}/tutorial/references/`;
+	return sitePath(`${locale === 'en' ? 'en' : 'zh-cn'}/tutorial/references/`);
 }
 
 /** “A, B and C” for up to three names, “A, B, C, … et al.” kept as listed when the data says so. */
