@@ -7,6 +7,7 @@
  * - `references`: the bibliography shared by both languages (`content/data/references.json`).
  * - `i18n`: the interface strings of our components, per locale (`src/content/i18n/<lang>.json`).
  * - `models`: the dated, sourced facts of the open-source vs commercial comparison (`content/data/models.json`).
+ * - `notebooks`: part 4's Keras examples as Jupyter notebooks, with their explanations (`content/data/notebooks.json`).
  *
  * A file that breaks a schema fails the build; Astro's message names the file and the field.
  */
@@ -18,6 +19,7 @@ import { uiStrings } from './schemas/ui-strings';
 import { chapterFields } from './schemas/chapter';
 import { referenceSchema } from './schemas/reference';
 import { modelFamilySchema } from './schemas/model-family';
+import { notebookSchema } from './schemas/notebook';
 
 /**
  * Where the chapters and data live. The real folder is the top-level content/ (the design card's layout);
@@ -39,5 +41,9 @@ export const collections = {
 	models: defineCollection({
 		loader: file(`${contentDir}/data/models.json`),
 		schema: modelFamilySchema,
+	}),
+	notebooks: defineCollection({
+		loader: file(`${contentDir}/data/notebooks.json`),
+		schema: notebookSchema,
 	}),
 };

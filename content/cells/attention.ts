@@ -1,6 +1,9 @@
 // The corrected attention model of part 4: LSTM(returnSequences) → dot-product self-attention (a custom layer:
 // tfjs-layers has none) → average over time → Dense softmax, trained here on the same SpamAssassin e-mails.
-// Afterwards it draws the attention weights of MY_TEXT as a heatmap (rows: queries, columns: keys).
+// As Keras does with `mask_zero=True`, padding (id 0, at the end) is masked: it gets no attention weight and no
+// share of the average, so the model reads a message exactly as it would unpadded.
+// Afterwards it draws the attention weights of MY_TEXT as a heatmap (rows: queries, columns: keys): the weights the
+// model used, computed by the same function as in the layer.
 // Run trains the model and keeps it in `shared`; Predict, under the cell, draws the weights (and the prediction) for
 // the text in the box with that model, without retraining (`input.text`; MY_TEXT when the box is empty).
 const MY_TEXT = 'Limited offer: claim your free cash prize now';
@@ -10,21 +13,54 @@ const VOCAB = 2000;
 const LENGTH = 40;
 const UNITS = 64;
 
-/** softmax(H Hᵀ / √d) H: every time step attends to every other (no learned projections, as in keras.layers.Attention). */
+/** 1 for a word, 0 for padding: [batch, T]. */
+const wordMask = (ids: tf.Tensor) => tf.cast(tf.notEqual(ids, 0), 'float32') as tf.Tensor2D;
+
+/**
+ * softmax over the keys of g · H Hᵀ, padding keys excluded: a score of −1e9 becomes a weight of exactly 0.
+ * g is the learned scale of `keras.layers.Attention(use_scale=True)`, which starts at 1.
+ */
+function attentionWeights(h: tf.Tensor3D, ids: tf.Tensor2D, g: tf.Tensor): tf.Tensor3D {
+	return tf.tidy(() => {
+		const scores = tf.mul(tf.matMul(h, h, false, true), g);
+		const blocked = tf.mul(tf.sub(1, tf.expandDims(wordMask(ids), 1)), -1e9);
+		return tf.softmax(tf.add(scores, blocked)) as tf.Tensor3D;
+	});
+}
+
+/** [states, ids] → softmax(g H Hᵀ) H, with padding masked (its own output rows are 0): no learned projections. */
 class DotProductSelfAttention extends tf.layers.Layer {
 	static className = 'DotProductSelfAttention';
-	computeOutputShape(inputShape: number[]) {
-		return inputShape;
+	scale!: tf.LayerVariable;
+	build() {
+		this.scale = this.addWeight('scale', [], 'float32', tf.initializers.ones());
+		this.built = true;
+	}
+	computeOutputShape(inputShape: tf.Shape[]) {
+		return inputShape[0]!;
 	}
 	call(inputs: tf.Tensor | tf.Tensor[]) {
 		return tf.tidy(() => {
-			const h = (Array.isArray(inputs) ? inputs[0] : inputs) as tf.Tensor3D;
-			return tf.matMul(attentionWeights(h), h);
+			const [h, ids] = inputs as [tf.Tensor3D, tf.Tensor2D];
+			return tf.mul(tf.matMul(attentionWeights(h, ids, this.scale.read()), h), tf.expandDims(wordMask(ids), 2));
 		});
 	}
 }
-function attentionWeights(h: tf.Tensor3D): tf.Tensor3D {
-	return tf.softmax(tf.div(tf.matMul(h, h, false, true), Math.sqrt(h.shape[2]))) as tf.Tensor3D;
+
+/** [sequence, ids] → the average over the words only (GlobalAveragePooling1D with a mask). */
+class MaskedAverage extends tf.layers.Layer {
+	static className = 'MaskedAverage';
+	computeOutputShape(inputShape: tf.Shape[]) {
+		return [inputShape[0]![0]!, inputShape[0]![2]!];
+	}
+	call(inputs: tf.Tensor | tf.Tensor[]) {
+		return tf.tidy(() => {
+			const [x, ids] = inputs as [tf.Tensor3D, tf.Tensor2D];
+			const mask = wordMask(ids);
+			// A message without a single word would divide by 0: count at least 1.
+			return tf.div(tf.sum(tf.mul(x, tf.expandDims(mask, 2)), 1), tf.maximum(tf.sum(mask, 1, true), 1));
+		});
+	}
 }
 
 const { train, test, testMajorityRate } = await data.spam();
@@ -43,7 +79,7 @@ const encode = (text: string) => {
 	const ids = words(text)
 		.slice(0, LENGTH)
 		.map((w) => vocab.get(w) ?? 1);
-	return [...ids, ...new Array(LENGTH - ids.length).fill(0)];
+	return [...ids, ...new Array(LENGTH - ids.length).fill(0)]; // padding at the end, masked in the model
 };
 
 if (input.trigger === 'run' || !shared.model) {
@@ -66,8 +102,9 @@ if (input.trigger === 'run' || !shared.model) {
 	const ids = tf.input({ shape: [LENGTH], dtype: 'int32' });
 	const embedded = tf.layers.embedding({ inputDim: VOCAB, outputDim: 32 }).apply(ids) as tf.SymbolicTensor;
 	const states = tf.layers.lstm({ units: UNITS, returnSequences: true, name: 'states' }).apply(embedded) as tf.SymbolicTensor;
-	const attended = new DotProductSelfAttention({}).apply(states) as tf.SymbolicTensor;
-	const pooled = tf.layers.globalAveragePooling1d({}).apply(attended) as tf.SymbolicTensor;
+	const attention = new DotProductSelfAttention({});
+	const attended = attention.apply([states, ids]) as tf.SymbolicTensor;
+	const pooled = new MaskedAverage({}).apply([attended, ids]) as tf.SymbolicTensor;
 	const output = tf.layers.dense({ units: 2, activation: 'softmax' }).apply(pooled) as tf.SymbolicTensor;
 	const model = tf.model({ inputs: ids, outputs: output });
 	model.compile({ optimizer: tf.train.adam(0.005), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
@@ -97,15 +134,20 @@ if (input.trigger === 'run' || !shared.model) {
 	console.log(`majority-class baseline: ${(testMajorityRate * 100).toFixed(1)}%`);
 	shared.model = model;
 	shared.states = tf.model({ inputs: ids, outputs: states });
+	shared.attention = attention;
 }
 
-// The attention weights for the text (only its real words, not the padding).
+// The weights the model used for the text: its own scale g and mask. Padding keys have weight 0, so the rows and
+// columns of the words alone still sum to 1 per row; the padding rows are not drawn.
 const text = input.text ?? MY_TEXT;
 const tokens = words(text).slice(0, LENGTH);
 if (tokens.length === 0) throw new Error('the text has no words the model knows how to read (letters, digits, $ ! ?)');
-const h = (shared.states as tf.LayersModel).predict(tf.tensor2d([encode(text)], [1, LENGTH], 'int32')) as tf.Tensor3D;
-const weights = attentionWeights(h.slice([0, 0, 0], [1, tokens.length, UNITS])).squeeze([0]) as tf.Tensor2D;
+const textIds = tf.tensor2d([encode(text)], [1, LENGTH], 'int32');
+const h = (shared.states as tf.LayersModel).predict(textIds) as tf.Tensor3D;
+const g = (shared.attention as DotProductSelfAttention).scale.read();
+const weights = attentionWeights(h, textIds, g).slice([0, 0, 0], [1, tokens.length, tokens.length]).squeeze([0]) as tf.Tensor2D;
 out.heatmap('attention', weights, { title: 'attention weights (rows attend to columns)', rowLabels: tokens, colLabels: tokens });
-const [ham, spam] = ((shared.model as tf.LayersModel).predict(tf.tensor2d([encode(text)], [1, LENGTH], 'int32')) as tf.Tensor).dataSync();
+const [ham, spam] = ((shared.model as tf.LayersModel).predict(textIds) as tf.Tensor).dataSync();
+console.log(`learned scale g = ${g.dataSync()[0]!.toFixed(3)}`);
 out.bars('prediction', ['ham', 'spam'], [ham!, spam!], { title: spam! > ham! ? 'spam' : 'ham' });
 console.log(`p(spam) = ${spam!.toFixed(3)}`);

@@ -7,7 +7,7 @@ const MY_TEXT = 'Congratulations! You have won a free prize, click here to claim
 const TRAIN = 1200; // training messages (up to 3,200)
 const EPOCHS = 2;
 const VOCAB = 2000; // most frequent words kept; others become <unk>
-const LENGTH = 40; // words per message (cut or padded)
+const LENGTH = 40; // words per message (the first 40 kept; shorter ones padded in front)
 const UNITS = 64;
 
 const { train, test, testMajorityRate } = await data.spam();
@@ -29,7 +29,8 @@ const encode = (text: string) => {
 	const ids = words(text)
 		.slice(0, LENGTH)
 		.map((w) => vocab.get(w) ?? 1);
-	return [...ids, ...new Array(LENGTH - ids.length).fill(0)];
+	// Padding in front, as Keras's pad_sequences does by default: the LSTM's last state comes right after the last word.
+	return [...new Array(LENGTH - ids.length).fill(0), ...ids];
 };
 
 if (input.trigger === 'run' || !shared.model) {

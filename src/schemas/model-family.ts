@@ -12,6 +12,17 @@ const sourcedFact = z.object({
 	asOf: z.iso.date(),
 });
 
+/**
+ * Where a family stands on `asOf`: `current` (the vendor's source lists it, no successor recorded there),
+ * `superseded` (a successor is out; the family may still be available) or `retired` (withdrawn from the vendor's
+ * services named in the text). The text says what changed, where, and when.
+ */
+const modelStatus = sourcedFact.extend({
+	kind: z.enum(['current', 'superseded', 'retired']),
+	/** The day it took effect: the successor's release, the retirement, or for `current` the family's release. */
+	date: z.iso.date(),
+});
+
 /** One representative model family in the open-source vs commercial comparison. */
 export const modelFamilySchema = z.object({
 	/** Stable id, e.g. `llama-3`. */
@@ -22,6 +33,11 @@ export const modelFamilySchema = z.object({
 	publisher: z.string().min(1),
 	/** `open-weights`: weights downloadable; `closed`: reachable only through the vendor's API or products. */
 	access: z.enum(['open-weights', 'closed']),
+	/**
+	 * Its status, checked against a source. Left out when no source could confirm it: the table then says the status
+	 * is not verified, instead of guessing.
+	 */
+	status: modelStatus.optional(),
 	/** The comparison's dimensions; each one a dated, sourced fact. */
 	licence: sourcedFact,
 	deployment: sourcedFact,

@@ -31,6 +31,19 @@ export const uiStrings = z.object({
 	'comparison.dataPrivacy': z.string(),
 	'comparison.support': z.string(),
 	'comparison.source': z.string(),
+	/** The status column: its heading, the three kinds, and what a family without a checked status shows. */
+	'comparison.status': z.string(),
+	'comparison.statusCurrent': z.string(),
+	'comparison.statusSuperseded': z.string(),
+	'comparison.statusRetired': z.string(),
+	'comparison.statusUnverified': z.string(),
+	/** Part 4's notebook downloads: the link under each Keras listing, and the notebooks' own text. */
+	'notebook.download': z.string(),
+	/** The first cell's last line; `{{link}}` is a Markdown link to the example's section, labelled `notebook.chapter`. */
+	'notebook.from': z.string(),
+	'notebook.chapter': z.string(),
+	/** The second cell: what to install, and that the data set downloads on first use. */
+	'notebook.setup': z.string(),
 	/** The 404 page (both languages on one page): its heading, the sentence with the missing address, the search button. */
 	'notFound.heading': z.string(),
 	'notFound.text': z.string(),

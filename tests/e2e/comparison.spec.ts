@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 
 test('the model comparison filters by access, shows one dimension, and sorts', async ({ page }) => {
@@ -33,4 +34,19 @@ test('every comparison fact shows its source and date', async ({ page }) => {
 	expect(n).toBeGreaterThan(0);
 	await expect(cells.locator('.provenance a')).toHaveCount(n);
 	for (const text of await cells.locator('.provenance').allTextContents()) expect(text).toMatch(/截至 \d{4}/);
+});
+
+test('each family says whether it is current, superseded or retired, with source and date, or that this was not verified', async ({ page }) => {
+	const families: { name: string; status?: { kind: string } }[] = JSON.parse(readFileSync('content/data/models.json', 'utf8'));
+	await page.goto('en/tutorial/background/');
+	const rows = page.locator('model-comparison tbody tr');
+	const shown = await rows.evaluateAll((trs) =>
+		trs.map((tr) => [(tr as HTMLElement).dataset.name, tr.querySelector<HTMLElement>('[data-role="status"]')?.dataset.status]),
+	);
+	const byName = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0]));
+	expect(shown.sort(byName)).toEqual(families.map((f) => [f.name, f.status?.kind ?? 'unverified']).sort(byName));
+	const checked = page.locator('model-comparison td[data-role="status"]:not([data-status="unverified"])');
+	await expect(checked.locator('.provenance a')).toHaveCount(families.filter((f) => f.status).length);
+	for (const text of await checked.locator('.provenance').allTextContents()) expect(text).toMatch(/as of \d/);
+	for (const text of await page.locator('model-comparison td[data-status="unverified"]').allTextContents()) expect(text).toContain('not verified');
 });
