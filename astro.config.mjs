@@ -62,6 +62,8 @@ export default defineConfig({
 				PageTitle: './src/components/PageTitle.astro',
 				MarkdownContent: './src/components/MarkdownContent.astro',
 			},
+			// The home pages' hero links get the base path (src/route-data.ts).
+			routeMiddleware: './src/route-data.ts',
 			lastUpdated: false,
 			pagination: true,
 		}),

@@ -59,8 +59,9 @@ async function isFile(/** @type {string} */ path) {
 const server = createServer(async (request, response) => {
 	const url = new URL(request.url ?? '/', 'http://localhost');
 	const send = async (/** @type {number} */ status, /** @type {string} */ file) => {
-		response.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-		response.end(request.method === 'HEAD' ? undefined : await readFile(file));
+		const body = await readFile(file).catch(() => undefined);
+		if (!body) response.writeHead(500).end();
+		else response.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(request.method === 'HEAD' ? undefined : body);
 	};
 	if (request.method !== 'GET' && request.method !== 'HEAD') return response.writeHead(405).end();
 	if (url.pathname === base.slice(0, -1)) return response.writeHead(301, { location: base + url.search }).end();

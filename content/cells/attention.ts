@@ -86,6 +86,8 @@ if (input.trigger === 'run' || !shared.model) {
 	// The previous run's model and its `states` view, if any (they share layers: dispose both).
 	(shared.model as tf.LayersModel | undefined)?.dispose();
 	(shared.states as tf.LayersModel | undefined)?.dispose();
+	// Forgotten at once: if this run fails, Predict must not find a disposed model.
+	shared.model = shared.states = shared.attention = undefined;
 	const n = Math.min(TRAIN, train.length);
 	const xs = tf.tensor2d(
 		train.slice(0, n).map((m) => encode(m.text)),

@@ -35,6 +35,7 @@ const encode = (text: string) => {
 
 if (input.trigger === 'run' || !shared.model) {
 	(shared.model as tf.LayersModel | undefined)?.dispose(); // the previous run's model, if any
+	shared.model = undefined; // forgotten at once: if this run fails, Predict must not find a disposed model
 	const n = Math.min(TRAIN, train.length);
 	const xs = tf.tensor2d(
 		train.slice(0, n).map((m) => encode(m.text)),

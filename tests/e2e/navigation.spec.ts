@@ -97,6 +97,8 @@ test('the root sends the reader to the Chinese home page, which says where to st
 	await page.goto('');
 	await expect(page).toHaveURL(new URL('zh-cn/', baseURL).href);
 	const start = page.getByRole('link', { name: '从第 1 部分开始' });
+	// Root-relative under the base, so it leads to part 1 however the home page was reached (`/zh-cn` or `/zh-cn/`).
+	await expect(start).toHaveAttribute('href', hrefOf('/zh-cn/tutorial/background/', baseURL));
 	await start.click();
 	await expect(page).toHaveURL(new URL('zh-cn/tutorial/background/', baseURL).href);
 });

@@ -23,6 +23,7 @@ describe('deployment', () => {
 		expect(() => deployment({ BASE_PATH: '/my site/' })).toThrow(/BASE_PATH/);
 		expect(() => deployment({ SITE_URL: 'user.github.io' })).toThrow(/SITE_URL="user.github.io": expected an absolute/);
 		expect(() => deployment({ SITE_URL: 'ftp://host' })).toThrow(/http or https/);
+		expect(() => deployment({ SITE_URL: 'https://user.github.io/dl/' })).toThrow(/origin only .* path in BASE_PATH/);
 	});
 });
 

@@ -139,6 +139,11 @@ describe('compare', () => {
 		});
 	});
 
+	it('reads typed arrays as arrays, and counts a NaN after other differences as one more', () => {
+		expect(compare([1, 2, 3], new Float32Array([1, 2, 3]))).toBeUndefined();
+		expect(compare([1, 2, 3], [1, 5, NaN])).toMatchObject({ kind: 'values', count: 2, total: 3 });
+	});
+
 	it('names a missing key and a wrong type', () => {
 		expect(problemSentence(compare({ h: [1], c: [2] }, { h: [1] })!)).toBe('the result has no “c”');
 		expect(problemSentence(compare([1, 2], '1,2')!)).toBe('expected an array of 2, got string');
@@ -161,11 +166,11 @@ describe('exercise checkers', () => {
 			'case 1: 1 of 1 entries differ, first: expected 26, got 25',
 		);
 		// 'same' padding with the extra zero in front (TensorFlow puts it after).
-		expect(firstFailure('conv2d', (x: M, w: M, s: number, p: string) => conv2d(x, w, s, p, (t) => Math.ceil(t / 2)))).toMatch(/entries differ/);
-		expect(firstFailure('conv2d', (x: M, w: M, _s: number, p: string) => conv2d(x, w, 1, p))).toMatch(/expected \d+×\d+, got \d+×\d+/);
-		expect(firstFailure('pool2d', (x: M, window: number, _s: number, mode: string) => pool2d(x, window, window, mode))).toMatch(
-			/expected \d+×\d+, got \d+×\d+/,
+		expect(firstFailure('conv2d', (x: M, w: M, s: number, p: string) => conv2d(x, w, s, p, (t) => Math.ceil(t / 2)))).toBe(
+			'case 2: 16 of 16 entries differ, first at [0][0]: expected 13, got 2',
 		);
+		expect(firstFailure('conv2d', (x: M, w: M, _s: number, p: string) => conv2d(x, w, 1, p))).toBe('case 3: expected 2×2, got 4×4');
+		expect(firstFailure('pool2d', (x: M, window: number, _s: number, mode: string) => pool2d(x, window, window, mode))).toBe('case 2: expected 4×7, got 2×4');
 		expect(
 			firstFailure('rnn-step', (Wxh: M, Whh: M, bh: number[], x: number[], h: number[]) => rnnStep(Wxh, Whh, bh, x, h).map((v) => sig(Math.atanh(v)))),
 		).toMatch(/^case 1: \d+ of \d+ entries differ/);
@@ -177,19 +182,32 @@ describe('exercise checkers', () => {
 		expect(firstFailure('lstm-step', (w: Record<'i' | 'f' | 'o' | 'g', Gate>, x: number[], h: number[], c: number[]) => ({ h: lstmStep(w, x, h, c).h }))).toBe(
 			'case 1: the result has no “i”',
 		);
+		// Without the forget gate: c = c_prev + i ⊙ g.
+		const noForget = (w: Record<'i' | 'f' | 'o' | 'g', Gate>, x: number[], h: number[], c: number[]) => {
+			const step = lstmStep(w, x, h, c);
+			const cNew = c.map((v, k) => v + step.i[k]! * step.g[k]!);
+			return { ...step, c: cNew, h: cNew.map((v, k) => step.o[k]! * Math.tanh(v)) };
+		};
+		expect(firstFailure('lstm-step', noForget)).toMatch(/^case 1: \d+ of \d+ entries differ, first at \.c\[0\]/);
 		// Without subtracting the maximum, exp(1000) overflows: Infinity / Infinity is NaN.
 		const naive = (z: number[]) => z.map((v) => Math.exp(v) / z.reduce((s, u) => s + Math.exp(u), 0));
 		expect(firstFailure('softmax', naive)).toMatch(/^case 2: got NaN at \[0\] where 0\.09\d+ was expected$/);
-		expect(firstFailure('attention', (Q: M, K: M, V: M) => attention(Q, K, V, { axis: 'column' }))).toMatch(/entries differ/);
-		expect(firstFailure('attention', (Q: M, K: M, V: M) => attention(Q, K, V, { scale: false }))).toMatch(/entries differ/);
+		expect(firstFailure('attention', (Q: M, K: M, V: M) => attention(Q, K, V, { axis: 'column' }))).toMatch(
+			/^case 1: 15 of 15 entries differ, first at \[0\]\[0\]: expected -0\.0179/,
+		);
+		expect(firstFailure('attention', (Q: M, K: M, V: M) => attention(Q, K, V, { scale: false }))).toMatch(
+			/^case 1: 15 of 15 entries differ, first at \[0\]\[0\]: expected -0\.0179/,
+		);
 		expect(firstFailure('causal-mask', (n: number) => mat(n, n, (i, j) => (j <= i ? 0 : Infinity)))).toBe(
 			'case 2: 3 of 9 entries differ, first at [0][1]: expected -Infinity, got Infinity',
 		);
 		// The mask transposed (future visible, past hidden).
 		expect(firstFailure('causal-mask', (n: number) => mat(n, n, (i, j) => (j >= i ? 0 : -Infinity)))).toBe(
-			'case 2: got -Infinity at [1][0] where 0 was expected',
+			'case 2: 6 of 9 entries differ, first at [0][1]: expected -Infinity, got 0',
 		);
-		expect(firstFailure('split-heads', (X: M, heads: number) => Array.from({ length: heads }, (_, h) => X.slice(h, h + 1)))).toBe('case 1: expected 2×2×2, got 2×1×4');
+		expect(firstFailure('split-heads', (X: M, heads: number) => Array.from({ length: heads }, (_, h) => X.slice(h, h + 1)))).toBe(
+			'case 1: expected 2×2×2, got 2×1×4',
+		);
 	});
 
 	it('a case that throws is reported with its message', () => {

@@ -39,8 +39,13 @@ export function numbersAgree(actual: number, expected: number): boolean {
 	return Number.isFinite(actual) && Math.abs(actual - expected) <= TOLERANCE * Math.max(1, Math.abs(expected));
 }
 
+/** A typed array (what tfjs's `dataSync()` returns) read as a plain array; anything else as it is. */
+const plain = (value: unknown): unknown =>
+	ArrayBuffer.isView(value) && !(value instanceof DataView) ? Array.from(value as unknown as ArrayLike<number>) : value;
+
 /** The shape of a rectangular nested array (`[]` for a number), or undefined when it is ragged. */
-export function shapeOf(value: unknown): number[] | undefined {
+export function shapeOf(given: unknown): number[] | undefined {
+	const value = plain(given);
 	if (!Array.isArray(value)) return [];
 	if (value.length === 0) return [0];
 	const inner = value.map(shapeOf);
@@ -57,12 +62,14 @@ export function compare(expected: Value, actual: unknown, path = ''): Problem | 
 	const differences: Difference[] = [];
 	let count = 0;
 	let total = 0;
-	const walk = (e: Value, a: unknown, at: string): Problem | undefined => {
+	const walk = (e: Value, given: unknown, at: string): Problem | undefined => {
+		const a = plain(given);
 		if (typeof e === 'number' || typeof e === 'boolean') {
 			total++;
 			if (typeof e === 'number' && typeof a !== 'number') return { kind: 'type', path: at, expected: 'a number', actual: describe(a) };
 			if (typeof e === 'boolean' && typeof a !== 'boolean') return { kind: 'type', path: at, expected: 'true or false', actual: describe(a) };
-			if (typeof e === 'number' && Number.isFinite(e) && !Number.isFinite(a as number))
+			// NaN or ±∞ is its own message when it is the first thing wrong; after other differences it is one more.
+			if (typeof e === 'number' && Number.isFinite(e) && !Number.isFinite(a as number) && count === 0)
 				return { kind: 'not-finite', path: at, actual: a as number, expected: e };
 			const same = typeof e === 'number' ? numbersAgree(a as number, e) : a === e;
 			if (!same) {

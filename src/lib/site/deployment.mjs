@@ -1,7 +1,7 @@
 /**
  * Reads where the site is hosted from environment variables, for astro.config.mjs and the scripts that check a build:
  * - `BASE_PATH`: the sub-path the site is served under (`/dl/`; `dl` and `/dl` mean the same). Default `/`.
- * - `SITE_URL`: the origin (and any path above the base) for canonical links and the sitemap. Default
+ * - `SITE_URL`: the origin, without a path (the path is BASE_PATH), for canonical links and the sitemap. Default
  *   `https://dl-explained.example`, a placeholder that says the real address has not been set.
  * Wrong values stop the build with a message instead of producing a site whose links lead nowhere.
  */
@@ -27,5 +27,7 @@ export function deployment(env) {
 		throw new Error(`SITE_URL=${JSON.stringify(site)}: expected an absolute http(s) URL such as https://user.github.io`);
 	}
 	if (!/^https?:$/.test(url.protocol)) throw new Error(`SITE_URL=${JSON.stringify(site)}: expected an http or https URL`);
+	// Starlight resolves canonical links against the origin, so a path here would be dropped silently.
+	if (url.pathname !== '/') throw new Error(`SITE_URL=${JSON.stringify(site)}: give the origin only (https://user.github.io) and the path in BASE_PATH`);
 	return { base, site: url.href.replace(/\/$/, '') };
 }
