@@ -12,6 +12,11 @@ import { deployment } from './src/lib/site/deployment.mjs';
 // Where the site is hosted, from the environment (README, "Deploying"): `BASE_PATH=/dl/` for a sub-path,
 // `SITE_URL=https://user.github.io` for the canonical links and the sitemap.
 const { base, site } = deployment(process.env);
+// `astro build --base /dl/` would set Astro's base but not the chapters' links or the root redirect, which read it here.
+if (process.argv.some((arg) => arg === '--base' || arg.startsWith('--base=')))
+	throw new Error(
+		"Set the sub-path with the environment variable BASE_PATH (BASE_PATH=/dl/ npm run build), not with --base: astro.config.mjs reads it for the chapters' links and the root redirect too.",
+	);
 
 export default defineConfig({
 	site,

@@ -139,6 +139,8 @@ test('the attention example, on a small budget, trains, beats the baseline and d
 	test.setTimeout(600_000);
 	const { accuracy, baseline, cell } = await runTextExample(page, 'attention');
 	expect(accuracy).toBeGreaterThan(baseline);
+	// The scale is learned, as Keras's Attention(use_scale=True) learns it, starting at 1.
+	await expect(cell.locator('[data-role="output"]')).toContainText(/learned scale g = \d+\.\d{3}/);
 	const heatmap = cell.locator('[data-role="output"] figure.labelled svg');
 	await expect(heatmap.locator('rect.cell')).toHaveCount(8 * 8); // the 8 words of MY_TEXT
 	await expect(heatmap.locator('text.row-label').first()).toHaveText('limited');
