@@ -8,6 +8,8 @@
  * - `i18n`: the interface strings of our components, per locale (`src/content/i18n/<lang>.json`).
  * - `models`: the dated, sourced facts of the open-source vs commercial comparison (`content/data/models.json`).
  * - `notebooks`: part 4's Keras examples as Jupyter notebooks, with their explanations (`content/data/notebooks.json`).
+ * - `exercises`: the coding exercises (`content/exercises/<id>.json`, beside `<id>.starter.ts` and `<id>.solution.ts`).
+ * - `concepts`: the concept checks at the end of chapters (`content/exercises/concepts/<chapter>.json`).
  *
  * A file that breaks a schema fails the build; Astro's message names the file and the field.
  */
@@ -20,6 +22,8 @@ import { chapterFields } from './schemas/chapter';
 import { referenceSchema } from './schemas/reference';
 import { modelFamilySchema } from './schemas/model-family';
 import { notebookSchema } from './schemas/notebook';
+import { exerciseSchema } from './schemas/exercise';
+import { conceptCheckSchema } from './schemas/concept-check';
 
 /**
  * Where the chapters and data live. The real folder is the top-level content/ (the design card's layout);
@@ -45,5 +49,13 @@ export const collections = {
 	notebooks: defineCollection({
 		loader: file(`${contentDir}/data/notebooks.json`),
 		schema: notebookSchema,
+	}),
+	exercises: defineCollection({
+		loader: glob({ base: `${contentDir}/exercises`, pattern: '*.json' }),
+		schema: exerciseSchema,
+	}),
+	concepts: defineCollection({
+		loader: glob({ base: `${contentDir}/exercises/concepts`, pattern: '*.json' }),
+		schema: conceptCheckSchema,
 	}),
 };

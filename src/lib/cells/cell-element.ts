@@ -148,6 +148,7 @@ export class CodeCellElement extends HTMLElement {
 			void this.keepModel(message);
 			return;
 		}
+		if (message.type === 'check-result') return; // an exercise's message; a cell never sends `check`
 		if (message.type === 'error') {
 			this.finish('error');
 			performance.measure('cell:run', `cell:${this.cellId}:run-start`);

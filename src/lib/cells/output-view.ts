@@ -9,11 +9,14 @@ import { drawHeatmap, heatmapView } from '../viz/heatmap';
 import { drawLabelledHeatmap, labelledHeatmapView } from '../viz/labelled-heatmap';
 import { drawLineChart, type Series } from '../viz/line-chart';
 import { formattedText } from './format';
-import type { DoneMessage, PublishMessage, ReadyMessage, WorkerMessage } from './protocol';
+import type { CheckResultMessage, DoneMessage, PublishMessage, ReadyMessage, WorkerMessage } from './protocol';
 import { escapeHtml } from '../text/template';
 
-/** The messages the panel draws; `ready`, `done` and `publish` are the cell's (its backend readout, status line, kept model). */
-export type PanelMessage = Exclude<WorkerMessage, ReadyMessage | DoneMessage | PublishMessage>;
+/**
+ * The messages the panel draws; `ready`, `done` and `publish` are the cell's (its backend readout, status line, kept
+ * model), `check-result` an exercise's (src/lib/exercises/exercise-element.ts grades it).
+ */
+export type PanelMessage = Exclude<WorkerMessage, ReadyMessage | DoneMessage | PublishMessage | CheckResultMessage>;
 
 export class OutputView {
 	private charts = new Map<string, { svg: SVGSVGElement; legend: HTMLElement; series: Series[]; xLabel: string }>();

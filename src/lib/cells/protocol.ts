@@ -1,8 +1,8 @@
 /**
  * Messages between a page and its code-cell worker (src/lib/cells/worker.ts).
  *
- * page → worker: `run`. worker → page: `ready` once tfjs is up, then for each run any number of output messages
- * (`log`, `result`, `chart`, `chart-append`, `heatmap`, `image`, `bars`, `progress`, `dropped`, `publish`), at most one `error`, and
+ * page → worker: `run`, or `check` (an exercise). worker → page: `ready` once tfjs is up, then for each run any number of output messages
+ * (`log`, `result`, `chart`, `chart-append`, `heatmap`, `image`, `bars`, `progress`, `dropped`, `publish`, `check-result`), at most one `error`, and
  * always a final `done`. Every run-scoped message carries the `runId` of the run that produced it: a page that started a newer run
  * ignores the others (a stray timer in reader code can still log after its run is done).
  *
@@ -131,7 +131,31 @@ export const RunMessageSchema = z.object({
 });
 export type RunMessage = z.infer<typeof RunMessageSchema>;
 
-export const PageMessageSchema = z.discriminatedUnion('type', [RunMessageSchema]);
+/** Any structured-clone value (a case's argument, what the reader's function returned): compared, never trusted. */
+const anyValue = z.custom<unknown>(() => true);
+
+/**
+ * Check an exercise: compile the reader's code, take the function it defines (`fn`), and call it on each case's
+ * arguments, in order, each on a fresh structured clone. Only the arguments come here: the expected values stay on
+ * the page (src/lib/exercises/), out of reader code's reach. The worker answers with one `check-result`, or an
+ * `error` when the code does not compile or defines no such function, then `done`.
+ */
+export const CheckMessageSchema = z.object({
+	type: z.literal('check'),
+	runId: z.int(),
+	code: z.string(),
+	/** The function the exercise asks for, e.g. `conv2d`. */
+	fn: z.string().check(z.regex(/^[A-Za-z_$][\w$]*$/)),
+	/** Each case's arguments. */
+	cases: z.array(z.array(anyValue)),
+	/** Whether the exercise uses TensorFlow.js (then the cell's `tf` is passed, on this backend). */
+	tf: z.boolean(),
+	backend: z.enum(['auto', ...BACKENDS]),
+	timeLimitMs: z.number().check(z.gte(0)),
+});
+export type CheckMessage = z.infer<typeof CheckMessageSchema>;
+
+export const PageMessageSchema = z.discriminatedUnion('type', [RunMessageSchema, CheckMessageSchema]);
 export type PageMessage = z.infer<typeof PageMessageSchema>;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -284,6 +308,21 @@ export const ErrorMessageSchema = z.object({
 });
 export type ErrorMessage = z.infer<typeof ErrorMessageSchema>;
 
+/** What the reader's function did with one case: the value it returned (a structured clone), or what it threw. */
+export const CaseOutcomeSchema = z.union([
+	z.object({ value: anyValue }),
+	z.object({ error: z.string(), name: z.string(), line: z.optional(z.number()), column: z.optional(z.number()) }),
+]);
+export type CaseOutcome = z.infer<typeof CaseOutcomeSchema>;
+
+/** The outcomes of a `check`, one per case, in order. The page grades them (src/lib/exercises/grade.ts). */
+export const CheckResultMessageSchema = z.object({
+	type: z.literal('check-result'),
+	...runScoped,
+	outcomes: z.array(CaseOutcomeSchema),
+});
+export type CheckResultMessage = z.infer<typeof CheckResultMessageSchema>;
+
 /** The run is over (after its `result` or `error`). */
 export const DoneMessageSchema = z.object({
 	type: z.literal('done'),
@@ -307,6 +346,7 @@ export const WorkerMessageSchema = z.discriminatedUnion('type', [
 	ProgressMessageSchema,
 	DroppedMessageSchema,
 	PublishMessageSchema,
+	CheckResultMessageSchema,
 	ErrorMessageSchema,
 	DoneMessageSchema,
 ]);

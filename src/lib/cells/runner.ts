@@ -6,7 +6,7 @@
  */
 import workerUrl from './worker.ts?worker&url';
 import { backendFromUrl } from '../compute/backend-preference';
-import { WorkerMessageSchema, type CellInput, type RunMessage, type WorkerMessage } from './protocol';
+import { WorkerMessageSchema, type CellInput, type CheckMessage, type RunMessage, type WorkerMessage } from './protocol';
 
 let nextRunId = 1;
 
@@ -15,10 +15,14 @@ export class CellRunner {
 	private blobUrl: string;
 	private runId = 0;
 
-	constructor(private readonly onMessage: (message: WorkerMessage) => void) {
+	/** `kind`: a code cell's worker starts tfjs at once; an exercise's only when a check needs it. */
+	constructor(
+		private readonly onMessage: (message: WorkerMessage) => void,
+		kind: 'code-cell' | 'exercise' = 'code-cell',
+	) {
 		const moduleUrl = new URL(workerUrl, location.href).href;
 		this.blobUrl = URL.createObjectURL(new Blob([`import ${JSON.stringify(moduleUrl)};`], { type: 'text/javascript' }));
-		this.worker = new Worker(this.blobUrl, { type: 'module', name: 'code-cell' });
+		this.worker = new Worker(this.blobUrl, { type: 'module', name: kind });
 		this.worker.addEventListener('message', (event: MessageEvent<unknown>) => {
 			// Only messages of the protocol (as checked, without fields it does not define), and only for the current
 			// run, reach the page.
@@ -37,6 +41,13 @@ export class CellRunner {
 	run(code: string, timeLimitMs: number, input: CellInput): void {
 		this.runId = nextRunId++;
 		const message: RunMessage = { type: 'run', runId: this.runId, code, backend: backendFromUrl(), timeLimitMs, input };
+		this.worker.postMessage(message);
+	}
+
+	/** Checks an exercise: the reader's code, the function's name and each case's arguments (never the expected values). */
+	check(code: string, fn: string, cases: unknown[][], options: { tf: boolean; timeLimitMs: number }): void {
+		this.runId = nextRunId++;
+		const message: CheckMessage = { type: 'check', runId: this.runId, code, fn, cases, backend: backendFromUrl(), ...options };
 		this.worker.postMessage(message);
 	}
 

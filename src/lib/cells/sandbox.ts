@@ -120,3 +120,47 @@ export function lockDown({ onReaderPostMessage, scope = globalThis as unknown as
 	if (notLocked.length) console.warn(`code-cell worker: could not replace ${notLocked.join(', ')}; the page's CSP still applies`);
 	return real;
 }
+
+const CODE_FROM_STRINGS =
+	'Creating code from strings is disabled in code cells ({{name}} was blocked): write the code in the cell itself, where the checks and the error positions can see it.';
+
+/**
+ * Stops code from being made out of strings in this realm: `eval`, `Function`, the async and generator function
+ * constructors (reached through any function's `.constructor`), and `setTimeout`/`setInterval` with a string. Reader
+ * code then cannot run text it builds at run time, which is the only way around the transform's refusal of `import()`
+ * (it would load the site's modules — the reference implementations an exercise is checked against). The worker
+ * compiles cells with the AsyncFunction constructor it captured before this ran (src/lib/cells/transform.ts).
+ *
+ * `Function` is replaced by a function that throws and whose `prototype` is still `Function.prototype`, so
+ * `f instanceof Function` and `f.constructor === Function` keep their answers for libraries that ask. zod asks whether
+ * `new Function('')` works and falls back to its interpreter when it does not.
+ */
+export function lockCodeGeneration(scope: object = globalThis): void {
+	if (locked.has(lockCodeGeneration)) throw new Error('lockCodeGeneration: this realm is already locked');
+	locked.add(lockCodeGeneration);
+	const blocked = (name: string) => thrower(name, CODE_FROM_STRINGS.replace('{{name}}', name));
+	const fixed = (target: object, name: string, value: unknown) =>
+		Object.defineProperty(target, name, { value, writable: false, configurable: false, enumerable: false });
+
+	const constructors: [string, { prototype: object }][] = [
+		['Function', Function],
+		['AsyncFunction', Object.getPrototypeOf(async function () {}).constructor],
+		['GeneratorFunction', Object.getPrototypeOf(function* () {}).constructor],
+		['AsyncGeneratorFunction', Object.getPrototypeOf(async function* () {}).constructor],
+	];
+	for (const [name, original] of constructors) {
+		const fake = blocked(name);
+		Object.defineProperty(fake, 'prototype', { value: original.prototype });
+		fixed(original.prototype, 'constructor', fake);
+		if (name === 'Function') fixed(scope, 'Function', fake);
+	}
+	fixed(scope, 'eval', blocked('eval'));
+	for (const name of ['setTimeout', 'setInterval'] as const) {
+		const real = (scope as Record<string, unknown>)[name] as (handler: unknown, ...rest: unknown[]) => unknown;
+		if (typeof real !== 'function') continue;
+		fixed(scope, name, function timer(handler: unknown, ...rest: unknown[]) {
+			if (typeof handler !== 'function') throw new TypeError(CODE_FROM_STRINGS.replace('{{name}}', `${name} with a string`));
+			return real.call(scope, handler, ...rest);
+		});
+	}
+}

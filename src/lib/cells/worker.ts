@@ -28,12 +28,15 @@ import { createCellData } from './datasets';
 import { formattedText, formatValue } from './format';
 import { keepReachable } from './keep-shared';
 import { createRunOutput, type RunOutput } from './output-api';
-import { PageMessageSchema, type RunMessage, type WorkerMessage } from './protocol';
-import { lockDown } from './sandbox';
+import { PageMessageSchema, type CaseOutcome, type CheckMessage, type RunMessage, type WorkerMessage } from './protocol';
+import { lockCodeGeneration, lockDown } from './sandbox';
+import { compileExercise, exerciseArguments, missingFunction } from '../exercises/reader-function';
 import { compileCell, measureLineOffset, originalPosition, stackPosition, transformCell, type PositionMap } from './transform';
 
 /** The parts of DedicatedWorkerGlobalScope used here besides the lock-down's (the project's TS lib is DOM, not WebWorker). */
 interface WorkerScope {
+	/** `code-cell` or `exercise` (src/lib/cells/runner.ts). */
+	name?: string;
 	addEventListener(type: string, listener: (event: Event & { data?: unknown; error?: unknown; reason?: unknown }) => void): void;
 	crossOriginIsolated?: boolean;
 }
@@ -46,6 +49,7 @@ let latestOutput: RunOutput | undefined;
 const postToPage: (message: WorkerMessage) => void = lockDown({
 	onReaderPostMessage: (message) => latestOutput?.log('info', [message]),
 }).postMessage;
+lockCodeGeneration();
 
 // ---------------------------------------------------------------------------------------------------------------
 // tfjs
@@ -211,6 +215,79 @@ async function run(message: RunMessage): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Exercise checks
+
+/** What a case threw, at its line in the reader's code when the stack says. */
+async function caseError(error: unknown, map: PositionMap): Promise<CaseOutcome> {
+	const { name = 'Error', message, line, column } = (await runtimeError(0, error, map)) as { name?: string; message: string; line?: number; column?: number };
+	return { name, error: message, ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}) };
+}
+
+/**
+ * Calls the reader's function on each case: a fresh clone of the arguments each time (a function that changes its
+ * input cannot change the next case), the result cloned here, so what reaches the page is plain data (a function or
+ * a tensor returned is an error of that case, not a failed postMessage).
+ */
+async function check(message: CheckMessage): Promise<void> {
+	const started = now();
+	const { runId } = message;
+	const checkDeadline = deadlineCheck(started, message.timeLimitMs);
+	const output = createRunOutput({ runId, post: postToPage, now, schedule, checkDeadline, saveModel: (model) => saveModel(tf!, model) });
+	latestOutput = output;
+	try {
+		let tfjs: CellTf | undefined;
+		if (message.tf) {
+			try {
+				tfjs = await ensureBackend(message.backend);
+			} catch (error) {
+				postToPage({ type: 'error', runId, name: 'BackendError', message: error instanceof Error ? error.message : String(error) });
+				return;
+			}
+		}
+		const compiled = compileExercise(message.code, message.fn);
+		if (!compiled.ok) {
+			const { name, message: text, line, column } = compiled;
+			postToPage({ type: 'error', runId, name, message: text, ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}) });
+			return;
+		}
+		const args = exerciseArguments({ tf: tfjs, console: createCellConsole({ log: output.log, checkDeadline, now }) });
+		let fn: unknown;
+		try {
+			fn = await compiled.cell(...args);
+		} catch (error) {
+			output.flush();
+			postToPage(await runtimeError(runId, error, compiled.map));
+			return;
+		}
+		if (typeof fn !== 'function') {
+			postToPage({ type: 'error', runId, name: 'ReferenceError', message: missingFunction(message.fn) });
+			return;
+		}
+		const outcomes: CaseOutcome[] = [];
+		for (const caseArgs of message.cases) {
+			tfjs?.engine().startScope();
+			try {
+				const value: unknown = await (fn as (...a: unknown[]) => unknown)(...structuredClone(caseArgs));
+				outcomes.push({ value: structuredClone(value) });
+			} catch (error) {
+				outcomes.push(
+					error instanceof DOMException && error.name === 'DataCloneError'
+						? { name: 'TypeError', error: `returned a value that is not plain data (${error.message})` }
+						: await caseError(error, compiled.map),
+				);
+			} finally {
+				tfjs?.engine().endScope();
+			}
+		}
+		output.flush();
+		postToPage({ type: 'check-result', runId, outcomes });
+	} finally {
+		output.close();
+		postToPage({ type: 'done', runId, ms: now() - started, numTensors: tf?.memory().numTensors ?? 0 });
+	}
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Messages and stray errors
 
 let queue: Promise<void> = Promise.resolve();
@@ -221,11 +298,15 @@ const enqueue = (task: () => Promise<unknown>) => {
 	);
 };
 
-// Start tfjs right away, unless a run (with its own backend preference) is already waiting.
-let startup: ReturnType<typeof setTimeout> | undefined = setTimeout(() => {
-	startup = undefined;
-	enqueue(() => ensureBackend('auto'));
-}, 0);
+// A code cell starts tfjs right away, unless a run (with its own backend preference) is already waiting; an exercise's
+// worker loads tfjs only when its check needs it (most exercises are plain maths).
+let startup: ReturnType<typeof setTimeout> | undefined =
+	scope.name === 'exercise'
+		? undefined
+		: setTimeout(() => {
+				startup = undefined;
+				enqueue(() => ensureBackend('auto'));
+			}, 0);
 
 scope.addEventListener('message', (event) => {
 	const parsed = PageMessageSchema.safeParse(event.data);
@@ -233,7 +314,7 @@ scope.addEventListener('message', (event) => {
 	clearTimeout(startup);
 	startup = undefined;
 	const message = parsed.data;
-	enqueue(() => run(message));
+	enqueue(() => (message.type === 'check' ? check(message) : run(message)));
 });
 
 /**

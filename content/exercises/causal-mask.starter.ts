@@ -1,0 +1,4 @@
+function causalMask(n: number): number[][] {
+	// TODO
+	return [];
+}

@@ -1,0 +1,4 @@
+function outputSize(H: number, k: number, s: number, p: number): number {
+	// TODO
+	return 0;
+}

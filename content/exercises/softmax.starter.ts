@@ -1,0 +1,4 @@
+function softmax(z: number[]): number[] {
+	// TODO
+	return z.map(() => 0);
+}

@@ -1,0 +1,6 @@
+type Matrix = number[][];
+
+function splitHeads(X: Matrix, heads: number): Matrix[] {
+	// TODO
+	return [];
+}

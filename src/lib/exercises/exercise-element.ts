@@ -1,0 +1,310 @@
+/**
+ * `<exercise-cell>`: the page side of a coding exercise — editor, Check, Stop, the graded feedback, hints one at a
+ * time, the solution after a confirmation, and the reader's progress (./progress.ts). Reader code runs only in the
+ * worker (src/lib/cells/worker.ts, `check`), which receives each case's arguments; the expected values are computed
+ * here by the reference and never leave the page, so nothing reader code does can reach or change them.
+ */
+import { CellRunner } from '../cells/runner';
+import type { CellEditor } from '../cells/editor';
+import { formattedText } from '../cells/format';
+import type { CaseOutcome, WorkerMessage } from '../cells/protocol';
+import { template } from '../text/template';
+import { CHECKS, type Case, type ExerciseCheck } from './checks';
+import { labelled, problemText, shownNode, element, type ExerciseStrings } from './exercise-view';
+import { grade, type Grade, type Outcome } from './grade';
+import { PROGRESS_CHANGE, PROGRESS_RESET, progressOf, recordAttempt, saveCode } from './progress';
+import { show } from './worked-example';
+
+/** A synchronous loop cannot be interrupted from inside the worker: the page terminates it this long after the limit. */
+const GRACE_MS = 250;
+
+export class ExerciseElement extends HTMLElement {
+	private strings: ExerciseStrings = {};
+	private original = '';
+	private code = '';
+	private editor: CellEditor | undefined;
+	private runner: CellRunner | undefined;
+	private checker!: ExerciseCheck;
+	private cases: Case[] = [];
+	private timer: ReturnType<typeof setTimeout> | undefined;
+	private hintsShown = 0;
+	private connection: AbortController | undefined;
+
+	private q<T extends Element>(role: string): T {
+		return this.querySelector<T>(`[data-role="${role}"]`)!;
+	}
+
+	get exerciseId(): string {
+		return this.dataset.exercise ?? '';
+	}
+
+	private get timeLimitSeconds(): number {
+		return Number(this.dataset.timeLimit) || 5;
+	}
+
+	connectedCallback() {
+		this.connection?.abort();
+		this.connection = new AbortController();
+		const on = { signal: this.connection.signal };
+		this.strings = JSON.parse(this.q<HTMLScriptElement>('strings').textContent ?? '{}');
+		this.original = this.q<HTMLScriptElement>('original').textContent ?? '';
+		this.checker = (CHECKS as Record<string, ExerciseCheck>)[this.dataset.check ?? '']!;
+		this.code = progressOf(this.exerciseId).code ?? this.original;
+
+		this.q<HTMLElement>('needs-js').hidden = true;
+		for (const role of ['check', 'stop', 'reset']) this.q<HTMLButtonElement>(role).disabled = role === 'stop';
+		this.q<HTMLButtonElement>('check').addEventListener('click', () => this.check(), on);
+		this.q<HTMLButtonElement>('stop').addEventListener('click', () => this.stop('stopped'), on);
+		this.q<HTMLButtonElement>('reset').addEventListener('click', () => this.reset(), on);
+		this.addEventListener(
+			'keydown',
+			(e) => {
+				if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+					e.preventDefault();
+					this.check();
+				}
+			},
+			on,
+		);
+		this.bindHints(on);
+		this.bindSolution(on);
+		this.showProgress();
+		document.addEventListener(PROGRESS_CHANGE, () => this.showProgress(), on);
+		document.addEventListener(
+			PROGRESS_RESET,
+			() => {
+				this.code = this.original;
+				this.editor?.setCode(this.original);
+			},
+			on,
+		);
+
+		// The editor loads when the exercise comes near the viewport; code the reader already wrote needs it at once.
+		if (this.code !== this.original) void this.loadEditor();
+		const observer = new IntersectionObserver(
+			(entries) => {
+				if (!entries.some((e) => e.isIntersecting)) return;
+				observer.disconnect();
+				void this.loadEditor();
+			},
+			{ rootMargin: '200px' },
+		);
+		observer.observe(this);
+		this.connection.signal.addEventListener('abort', () => observer.disconnect());
+		this.dataset.ready = 'true';
+	}
+
+	disconnectedCallback() {
+		this.connection?.abort();
+		clearTimeout(this.timer);
+		this.runner?.terminate();
+		this.runner = undefined;
+	}
+
+	private async loadEditor() {
+		if (this.editor) return;
+		const { createEditor } = await import('../cells/editor');
+		if (this.editor) return;
+		this.editor = createEditor(this.q<HTMLElement>('editor'), this.code, (code) => {
+			this.code = code;
+			saveCode(this.exerciseId, code === this.original ? undefined : code);
+		});
+		this.dataset.editor = 'ready';
+	}
+
+	private bindHints(on: AddEventListenerOptions) {
+		const hints = [...this.q<HTMLElement>('hints-static').querySelectorAll('li')];
+		this.q<HTMLElement>('hints-static').hidden = true;
+		const stepper = this.q<HTMLElement>('hint-stepper');
+		stepper.hidden = false;
+		const button = this.q<HTMLButtonElement>('hint');
+		button.addEventListener(
+			'click',
+			() => {
+				const next = hints[this.hintsShown];
+				if (!next) return;
+				this.q<HTMLOListElement>('hints-shown').append(next.cloneNode(true));
+				this.hintsShown++;
+				if (this.hintsShown < hints.length) button.textContent = template(this.strings.hint!, { n: this.hintsShown + 1, total: hints.length });
+				else {
+					button.disabled = true;
+					button.textContent = this.strings.noMoreHints!;
+				}
+			},
+			on,
+		);
+	}
+
+	/** The solution is one click and one confirmation away; until then it is not on screen. */
+	private bindSolution(on: AddEventListenerOptions) {
+		const solution = this.q<HTMLDetailsElement>('solution');
+		solution.hidden = true;
+		this.q<HTMLElement>('solution-gate').hidden = false;
+		const ask = this.q<HTMLButtonElement>('show-solution');
+		const confirm = this.q<HTMLElement>('confirm');
+		ask.addEventListener(
+			'click',
+			() => {
+				confirm.hidden = false;
+				ask.setAttribute('aria-expanded', 'true');
+				this.q<HTMLButtonElement>('confirm-no').focus();
+			},
+			on,
+		);
+		this.q<HTMLButtonElement>('confirm-no').addEventListener(
+			'click',
+			() => {
+				confirm.hidden = true;
+				ask.setAttribute('aria-expanded', 'false');
+				ask.focus();
+			},
+			on,
+		);
+		this.q<HTMLButtonElement>('confirm-yes').addEventListener(
+			'click',
+			() => {
+				this.q<HTMLElement>('solution-gate').hidden = true;
+				solution.hidden = false;
+				solution.open = true;
+				solution.querySelector('summary')?.focus();
+			},
+			on,
+		);
+	}
+
+	private showProgress() {
+		const progress = progressOf(this.exerciseId);
+		for (const mark of document.querySelectorAll<HTMLElement>(`[data-role="solved-mark"][data-for="${this.exerciseId}"]`)) mark.hidden = !progress.solved;
+		this.q<HTMLElement>('attempts').textContent = progress.attempts ? template(this.strings.attempts!, { n: progress.attempts }) : '';
+	}
+
+	check() {
+		if (this.dataset.status === 'running') return;
+		this.runner ??= new CellRunner((message) => this.onMessage(message), 'exercise');
+		this.cases = this.checker.cases();
+		this.dataset.status = 'running';
+		this.q<HTMLButtonElement>('check').disabled = true;
+		this.q<HTMLButtonElement>('stop').disabled = false;
+		this.q<HTMLElement>('summary').textContent = this.strings.checking!;
+		this.q<HTMLElement>('worked').hidden = true;
+		const log = this.q<HTMLElement>('log');
+		log.hidden = true;
+		log.textContent = '';
+		const limit = this.timeLimitSeconds * 1000;
+		this.timer = setTimeout(() => this.stop('time-limit'), limit + GRACE_MS);
+		this.runner.check(
+			this.code,
+			this.checker.fn,
+			this.cases.map((c) => c.args),
+			{ tf: false, timeLimitMs: limit },
+		);
+	}
+
+	private onMessage(message: WorkerMessage) {
+		switch (message.type) {
+			case 'log': {
+				// What the reader prints while debugging.
+				const log = this.q<HTMLElement>('log');
+				log.hidden = false;
+				log.textContent += `${message.parts.map(formattedText).join(' ')}\n`;
+				return;
+			}
+			case 'error':
+				this.finish('error');
+				this.say(template(this.strings.notCompiled!, { name: message.name, message: message.message }) + this.atLine(message.line));
+				this.record(false);
+				return;
+			case 'check-result': {
+				if (message.outcomes.length !== this.cases.length) return;
+				const result = grade(this.checker, this.cases, message.outcomes.map(toOutcome));
+				this.finish(result.failure ? 'failed' : 'passed');
+				this.showGrade(result);
+				this.record(!result.failure);
+				return;
+			}
+			case 'done':
+				if (this.dataset.status === 'running') this.finish('error');
+				return;
+			default:
+				return; // figures and progress are the code cells'; an exercise's function returns its answer
+		}
+	}
+
+	private atLine(line: number | undefined): string {
+		return line === undefined ? '' : template(this.strings.atLine!, { line });
+	}
+
+	private say(text: string) {
+		this.q<HTMLElement>('summary').textContent = text;
+	}
+
+	private showGrade(result: Grade) {
+		this.dataset.passed = String(result.passed);
+		this.dataset.total = String(result.total);
+		const counts = { passed: result.passed, total: result.total };
+		const failure = result.failure;
+		if (!failure) {
+			this.say(template(this.strings.passed!, counts));
+			return;
+		}
+		this.say(`${template(this.strings.failed!, counts)} ${template(this.strings.firstFailure!, { n: failure.index + 1 })}`);
+		const worked = this.q<HTMLElement>('worked');
+		worked.replaceChildren();
+		const inputs = element('div', 'exercise-inputs');
+		inputs.dataset.role = 'inputs';
+		failure.args.forEach((arg, i) => inputs.append(labelled(this.checker.params[i] ?? `#${i + 1}`, shownNode(show(arg), this.strings), `input-${i}`)));
+		worked.append(labelled(this.strings.inputs!, inputs, 'inputs-block'));
+		const sides = element('div', 'exercise-sides');
+		const outcome = failure.outcome;
+		if ('error' in outcome) {
+			sides.append(labelled(this.strings.expected!, shownNode(show(failure.expected), this.strings), 'expected'));
+			const threw = element('p', 'exercise-problem', template(this.strings.threw!, { error: outcome.error }) + this.atLine(outcome.line));
+			threw.dataset.role = 'problem';
+			worked.append(sides, threw);
+		} else {
+			sides.append(
+				labelled(this.strings.expected!, shownNode(show(failure.expected, outcome.value), this.strings), 'expected'),
+				labelled(this.strings.yours!, shownNode(show(outcome.value, failure.expected), this.strings), 'yours'),
+			);
+			const problem = element('p', 'exercise-problem', failure.problem ? problemText(failure.problem, this.strings) : '');
+			problem.dataset.role = 'problem';
+			worked.append(sides, problem);
+		}
+		worked.hidden = false;
+	}
+
+	private record(solved: boolean) {
+		recordAttempt(this.exerciseId, solved);
+		this.showProgress();
+	}
+
+	private finish(status: 'passed' | 'failed' | 'error') {
+		clearTimeout(this.timer);
+		this.dataset.status = status;
+		this.q<HTMLButtonElement>('check').disabled = false;
+		this.q<HTMLButtonElement>('stop').disabled = true;
+	}
+
+	/** Terminates the worker: an infinite loop ends at once; the next Check starts a fresh worker. */
+	stop(why: 'stopped' | 'time-limit') {
+		if (this.dataset.status !== 'running') return;
+		this.runner?.terminate();
+		this.runner = undefined;
+		this.finish('error');
+		this.say(why === 'stopped' ? this.strings.stopped! : template(this.strings.timeLimit!, { s: this.timeLimitSeconds }));
+		if (why === 'time-limit') this.record(false);
+	}
+
+	private reset() {
+		this.code = this.original;
+		this.editor?.setCode(this.original);
+		saveCode(this.exerciseId, undefined);
+		this.say(this.strings.resetDone!);
+	}
+}
+
+/** The worker's outcome of a case as the grader reads it: the value, or the error with its name and line. */
+function toOutcome(outcome: CaseOutcome): Outcome {
+	if ('value' in outcome) return { value: outcome.value };
+	return { error: `${outcome.name}: ${outcome.error}`, ...(outcome.line !== undefined ? { line: outcome.line } : {}) };
+}
