@@ -218,8 +218,10 @@ export const uiStrings = z.object({
 	'exercise.resetDone': z.string(),
 	/** `{{title}}`: the exercise title. */
 	'exercise.editorLabel': z.string(),
-	/** `{{n}}`: the number of cases. */
+	/** `{{n}}`: the number of cases; `{{tolerance}}`: the relative tolerance, e.g. 1e-6. */
 	'exercise.help': z.string(),
+	/** Added to the help of an exercise computed with TensorFlow.js. */
+	'exercise.float32': z.string(),
 	'exercise.checking': z.string(),
 	'exercise.passed': z.string(),
 	'exercise.failed': z.string(),

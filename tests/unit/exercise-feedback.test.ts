@@ -31,8 +31,8 @@ describe('the worked example', () => {
 			[1 + 1e-9, 2.5],
 			[3, 4],
 		];
-		const mine = show(yours, expected);
-		const theirs = show(expected, yours);
+		const mine = show(yours, { value: expected, tolerance: 1e-6 });
+		const theirs = show(expected, { value: yours, tolerance: 1e-6 });
 		expect(mine.kind).toBe('grid');
 		if (mine.kind !== 'grid' || theirs.kind !== 'grid') return;
 		expect(mine.rows.flat().map((c) => c.differs)).toEqual([false, true, false, false]);
@@ -45,7 +45,7 @@ describe('the worked example', () => {
 			['0', false],
 			['−∞', false],
 		]);
-		const lstm = show({ h: [0.1], c: [NaN] }, { h: [0.1], c: [0.2] });
+		const lstm = show({ h: [0.1], c: [NaN] }, { value: { h: [0.1], c: [0.2] }, tolerance: 1e-6 });
 		expect(lstm.kind).toBe('list');
 		if (lstm.kind !== 'list') return;
 		expect(lstm.items.map((i) => i.label)).toEqual(['h', 'c']);
@@ -54,7 +54,7 @@ describe('the worked example', () => {
 		expect(show('same')).toEqual({ kind: 'text', text: '"same"', differs: false });
 	});
 	it('marks an entry the other side lacks', () => {
-		const row = show([1, 2, 3], [1, 2]);
+		const row = show([1, 2, 3], { value: [1, 2], tolerance: 1e-6 });
 		expect(row.kind === 'row' && row.cells.map((c) => c.differs)).toEqual([false, false, true]);
 	});
 });

@@ -31,6 +31,7 @@ import { createRunOutput, type RunOutput } from './output-api';
 import { PageMessageSchema, type CaseOutcome, type CheckMessage, type RunMessage, type WorkerMessage } from './protocol';
 import { lockCodeGeneration, lockDown } from './sandbox';
 import { compileExercise, exerciseArguments, missingFunction } from '../exercises/reader-function';
+import { summaryOfModel } from '../exercises/model-summary-of';
 import { compileCell, measureLineOffset, originalPosition, stackPosition, transformCell, type PositionMap } from './transform';
 
 /** The parts of DedicatedWorkerGlobalScope used here besides the lock-down's (the project's TS lib is DOM, not WebWorker). */
@@ -266,8 +267,10 @@ async function check(message: CheckMessage): Promise<void> {
 		const outcomes: CaseOutcome[] = [];
 		for (const caseArgs of message.cases) {
 			tfjs?.engine().startScope();
+			const variablesBefore = new Set(Object.keys(tfjs?.engine().state.registeredVariables ?? {}));
 			try {
-				const value: unknown = await (fn as (...a: unknown[]) => unknown)(...structuredClone(caseArgs));
+				let value: unknown = await (fn as (...a: unknown[]) => unknown)(...structuredClone(caseArgs));
+				if (tfjs && value instanceof tfjs.LayersModel) value = summaryOfModel(value);
 				outcomes.push({ value: structuredClone(value) });
 			} catch (error) {
 				outcomes.push(
@@ -277,6 +280,9 @@ async function check(message: CheckMessage): Promise<void> {
 				);
 			} finally {
 				tfjs?.engine().endScope();
+				// A model the function built (its weights are variables, which scopes do not release).
+				for (const [name, variable] of Object.entries(tfjs?.engine().state.registeredVariables ?? {}))
+					if (!variablesBefore.has(name)) variable.dispose();
 			}
 		}
 		output.flush();

@@ -10,6 +10,7 @@ import type { Matrix } from '../reference/matrix';
 import { pool2d, type PoolMode } from '../reference/pooling';
 import { seededRandom } from '../reference/random';
 import { lstmStep, rnnStep, type LstmWeights } from '../reference/recurrent';
+import { sequentialSummary } from '../reference/model-summary';
 import type { Value } from './compare';
 
 export interface Case {
@@ -25,6 +26,13 @@ export interface ExerciseCheck {
 	cases: () => Case[];
 	/** The reference result for a case's arguments. */
 	expected: (...args: never[]) => Value;
+	/**
+	 * Relative tolerance for numbers (compare.ts; 1e-6 when absent). An exercise that computes with TensorFlow.js
+	 * (32-bit floats) against this float64 reference needs a wider one, and says so to the reader.
+	 */
+	tolerance?: number;
+	/** The reader's code gets `tf` (TensorFlow.js with layers); a returned `tf.LayersModel` arrives as its summary. */
+	tf?: boolean;
 }
 
 /** A matrix of seeded values in [−1, 1), rounded to two decimals so a worked example stays readable. */
@@ -212,6 +220,60 @@ export const CHECKS = {
 			}),
 		],
 		expected: (X: Matrix, heads: number) => splitHeads(X, heads),
+	},
+	// Part 4, with TensorFlow.js.
+	'tf-gradient': {
+		fn: 'lossGradient',
+		params: ['w', 'b', 'X', 'y'],
+		tf: true,
+		// float32 in tfjs against float64 here: a few units in the 7th digit after a sum of products.
+		tolerance: 1e-4,
+		cases: () => [
+			{
+				args: [
+					[0.5, -1],
+					0.25,
+					[
+						[1, 2],
+						[3, 4],
+						[5, 6],
+					],
+					[1, 0, -1],
+				],
+			},
+			...seeded(110, 5, (r) => {
+				const [n, d] = [integer(r, 2, 8), integer(r, 1, 4)];
+				return [vector(r, d), Math.round((r() * 2 - 1) * 100) / 100, matrix(r, n, d), vector(r, n)];
+			}),
+		],
+		// L = (1/n) Σ_i (x_i·w + b − y_i)²: ∂L/∂w = (2/n) Σ_i r_i x_i, ∂L/∂b = (2/n) Σ_i r_i, with r_i the residual.
+		expected: (w: number[], b: number, X: Matrix, y: number[]) => {
+			const n = X.length;
+			const residual = X.map((x, i) => x.reduce((sum, v, j) => sum + v * w[j]!, b) - y[i]!);
+			return {
+				dw: w.map((_, j) => (2 / n) * residual.reduce((sum, r, i) => sum + r * X[i]![j]!, 0)),
+				db: (2 / n) * residual.reduce((sum, r) => sum + r, 0),
+			};
+		},
+	},
+	'tf-model': {
+		fn: 'buildModel',
+		params: [],
+		tf: true,
+		cases: () => [{ args: [] }],
+		expected: () => ({
+			layers: sequentialSummary(
+				[32, 32, 3],
+				[
+					{ kind: 'conv2d', filters: 16, kernelSize: 5, padding: 'same' },
+					{ kind: 'maxPooling2d', poolSize: 2 },
+					{ kind: 'conv2d', filters: 32, kernelSize: 3, padding: 'valid' },
+					{ kind: 'maxPooling2d', poolSize: 2 },
+					{ kind: 'flatten' },
+					{ kind: 'dense', units: 10 },
+				],
+			) as unknown as Value,
+		}),
 	},
 } satisfies Record<string, ExerciseCheck>;
 

@@ -5,7 +5,8 @@
  * reaches the comparison.
  *
  * Numbers agree when |actual − expected| ≤ 1e-6 · max(1, |expected|): 1e-6 relative, and 1e-6 absolute near 0
- * (where a relative tolerance means nothing). Infinities must match exactly (a causal mask's −∞); NaN never agrees.
+ * (where a relative tolerance means nothing). An exercise computed with TensorFlow.js (32-bit floats) states a wider
+ * tolerance of its own (checks.ts). Infinities must match exactly (a causal mask's −∞); NaN never agrees.
  */
 
 /** What an exercise function may return: numbers, booleans, and arrays or records of them. */
@@ -34,9 +35,9 @@ export const TOLERANCE = 1e-6;
 /** How many differing entries a report lists (the count says how many there are). */
 const LISTED = 12;
 
-export function numbersAgree(actual: number, expected: number): boolean {
+export function numbersAgree(actual: number, expected: number, tolerance = TOLERANCE): boolean {
 	if (!Number.isFinite(expected)) return actual === expected;
-	return Number.isFinite(actual) && Math.abs(actual - expected) <= TOLERANCE * Math.max(1, Math.abs(expected));
+	return Number.isFinite(actual) && Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected));
 }
 
 /** A typed array (what tfjs's `dataSync()` returns) read as a plain array; anything else as it is. */
@@ -58,7 +59,7 @@ const describe = (value: unknown): string =>
 	value === null ? 'null' : Array.isArray(value) ? `an array of ${value.length}` : typeof value === 'number' && Number.isNaN(value) ? 'NaN' : typeof value;
 
 /** Undefined when `actual` agrees with `expected`; otherwise the first kind of problem found, in reading order. */
-export function compare(expected: Value, actual: unknown, path = ''): Problem | undefined {
+export function compare(expected: Value, actual: unknown, path = '', tolerance = TOLERANCE): Problem | undefined {
 	const differences: Difference[] = [];
 	let count = 0;
 	let total = 0;
@@ -71,7 +72,7 @@ export function compare(expected: Value, actual: unknown, path = ''): Problem | 
 			// NaN or ±∞ is its own message when it is the first thing wrong; after other differences it is one more.
 			if (typeof e === 'number' && Number.isFinite(e) && !Number.isFinite(a as number) && count === 0)
 				return { kind: 'not-finite', path: at, actual: a as number, expected: e };
-			const same = typeof e === 'number' ? numbersAgree(a as number, e) : a === e;
+			const same = typeof e === 'number' ? numbersAgree(a as number, e, tolerance) : a === e;
 			if (!same) {
 				count++;
 				if (differences.length < LISTED) differences.push({ path: at, expected: e, actual: a });

@@ -68,11 +68,7 @@ export class ConceptQuestionElement extends HTMLElement {
 		const strong = document.createElement('strong');
 		strong.textContent = verdict;
 		box.replaceChildren(strong);
-		if (explanation) {
-			const copy = document.createElement('span');
-			// The explanation without its ✓/✗ mark: the verdict above says it in words.
-			for (const node of [...explanation.childNodes].slice(1)) copy.append(node.cloneNode(true));
-			box.append(copy);
-		}
+		// The explanation and its section (the parts marked `data-explains`): the verdict says right or wrong in words.
+		for (const part of explanation?.querySelectorAll('[data-explains]') ?? []) box.append(' ', part.cloneNode(true));
 	}
 }

@@ -11,6 +11,7 @@ import type { CaseOutcome, WorkerMessage } from '../cells/protocol';
 import { template } from '../text/template';
 import { CHECKS, type Case, type ExerciseCheck } from './checks';
 import { labelled, problemText, shownNode, element, type ExerciseStrings } from './exercise-view';
+import { TOLERANCE } from './compare';
 import { grade, type Grade, type Outcome } from './grade';
 import { PROGRESS_CHANGE, PROGRESS_RESET, progressOf, recordAttempt, saveCode } from './progress';
 import { show } from './worked-example';
@@ -196,7 +197,7 @@ export class ExerciseElement extends HTMLElement {
 			this.code,
 			this.checker.fn,
 			this.cases.map((c) => c.args),
-			{ tf: false, timeLimitMs: limit },
+			{ tf: this.checker.tf === true, timeLimitMs: limit },
 		);
 	}
 
@@ -256,6 +257,7 @@ export class ExerciseElement extends HTMLElement {
 		worked.append(labelled(this.strings.inputs!, inputs, 'inputs-block'));
 		const sides = element('div', 'exercise-sides');
 		const outcome = failure.outcome;
+		const tolerance = this.checker.tolerance ?? TOLERANCE;
 		if ('error' in outcome) {
 			sides.append(labelled(this.strings.expected!, shownNode(show(failure.expected), this.strings), 'expected'));
 			const threw = element('p', 'exercise-problem', template(this.strings.threw!, { error: outcome.error }) + this.atLine(outcome.line));
@@ -263,8 +265,8 @@ export class ExerciseElement extends HTMLElement {
 			worked.append(sides, threw);
 		} else {
 			sides.append(
-				labelled(this.strings.expected!, shownNode(show(failure.expected, outcome.value), this.strings), 'expected'),
-				labelled(this.strings.yours!, shownNode(show(outcome.value, failure.expected), this.strings), 'yours'),
+				labelled(this.strings.expected!, shownNode(show(failure.expected, { value: outcome.value, tolerance }), this.strings), 'expected'),
+				labelled(this.strings.yours!, shownNode(show(outcome.value, { value: failure.expected, tolerance }), this.strings), 'yours'),
 			);
 			const problem = element('p', 'exercise-problem', failure.problem ? problemText(failure.problem, this.strings) : '');
 			problem.dataset.role = 'problem';

@@ -33,7 +33,7 @@ export function grade(check: ExerciseCheck, cases: Case[], outcomes: Outcome[]):
 	cases.forEach((c, index) => {
 		const expected = (check.expected as (...args: Value[]) => Value)(...c.args);
 		const outcome = outcomes[index]!;
-		const problem = 'error' in outcome ? undefined : compare(expected, outcome.value);
+		const problem = 'error' in outcome ? undefined : compare(expected, outcome.value, '', check.tolerance);
 		if (!('error' in outcome) && !problem) passed++;
 		else failure ??= { index, args: c.args, expected, outcome, ...(problem ? { problem } : {}) };
 	});
