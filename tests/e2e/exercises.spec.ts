@@ -11,8 +11,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, LOCALES, test, type Locale } from './fixtures';
 
-const uiStrings = (locale: Locale): Record<string, string> =>
-	JSON.parse(readFileSync(`src/content/i18n/${locale === 'en' ? 'en' : 'zh-CN'}.json`, 'utf8'));
+const uiStrings = (locale: Locale): Record<string, string> => JSON.parse(readFileSync(`src/content/i18n/${locale === 'en' ? 'en' : 'zh-CN'}.json`, 'utf8'));
 /** A localized string with its `{{placeholders}}` filled, as the page shows it. */
 const say = (locale: Locale, key: string, values: Record<string, string | number> = {}) =>
 	uiStrings(locale)[key]!.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
@@ -115,7 +114,11 @@ test('an infinite loop is stopped at the time limit, and the next Check runs in 
 	await expect(exercise).toHaveAttribute('data-status', 'running');
 	await expect(exercise.locator('[data-role="summary"]')).toHaveText(say('en', 'exercise.timeLimit', { s: 5 }), { timeout: 15_000 });
 	await expect(exercise).toHaveAttribute('data-status', 'error');
-	await writeCode(page, exercise, 'function softmax(z: number[]): number[] {\n\tconst m = Math.max(...z);\n\tconst e = z.map((v) => Math.exp(v - m));\n\tconst s = e.reduce((a, b) => a + b, 0);\n\treturn e.map((v) => v / s);\n}');
+	await writeCode(
+		page,
+		exercise,
+		'function softmax(z: number[]): number[] {\n\tconst m = Math.max(...z);\n\tconst e = z.map((v) => Math.exp(v - m));\n\tconst s = e.reduce((a, b) => a + b, 0);\n\treturn e.map((v) => v / s);\n}',
+	);
 	await exercise.getByRole('button', { name: 'Check' }).click();
 	await expect(exercise).toHaveAttribute('data-status', 'passed');
 	// Stop ends a check at once.
@@ -222,7 +225,10 @@ test('axe: an exercise with its worked example, hints and confirmation open, and
 	await exercise.getByRole('button', { name: 'Show the solution…' }).click();
 	for (const theme of ['light', 'dark']) {
 		await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
-		const results = await new AxeBuilder({ page }).include('exercise-cell[data-exercise="pool2d"]').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+		const results = await new AxeBuilder({ page })
+			.include('exercise-cell[data-exercise="pool2d"]')
+			.withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+			.analyze();
 		expect(results.violations, theme).toEqual([]);
 	}
 	await page.goto('en/tutorial/background/');
@@ -234,7 +240,11 @@ test('axe: an exercise with its worked example, hints and confirmation open, and
 	await question.getByRole('button', { name: 'Check' }).click();
 	for (const theme of ['light', 'dark']) {
 		await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
-		const results = await new AxeBuilder({ page }).include('.concept-check').include('chapter-progress').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+		const results = await new AxeBuilder({ page })
+			.include('.concept-check')
+			.include('chapter-progress')
+			.withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+			.analyze();
 		expect(results.violations, theme).toEqual([]);
 	}
 });
@@ -256,4 +266,28 @@ test.describe('without JavaScript', () => {
 		await expect(answer.locator('li').first()).toBeVisible();
 		await expect(answer.locator('a').first()).toHaveAttribute('href', /#[a-z0-9-]+$/);
 	});
+});
+
+test('part 4: a model built with tfjs is checked by its summary, layer by layer; a gradient by tf.grads within 1e-4', async ({ page }) => {
+	await page.goto('en/tutorial/code/#exercise-tf-model');
+	const model = page.locator('exercise-cell[data-exercise="tf-model"]');
+	await model.scrollIntoViewIfNeeded();
+	await expect(model).toHaveAttribute('data-editor', 'ready');
+	// The starter has only the first layer, without padding 'same'.
+	await model.getByRole('button', { name: 'Check' }).click();
+	await expect(model).toHaveAttribute('data-status', 'failed', { timeout: 30_000 });
+	await expect(model.locator('[data-role="problem"]')).toHaveText('Wrong shape: expected 6, got 1 at .layers.');
+	await expect(model.locator('[data-role="expected"]')).toContainText('MaxPooling2D');
+	await writeCode(page, model, readFileSync('content/exercises/tf-model.solution.ts', 'utf8'));
+	await model.getByRole('button', { name: 'Check' }).click();
+	await expect(model).toHaveAttribute('data-status', 'passed');
+	const gradient = page.locator('exercise-cell[data-exercise="tf-gradient"]');
+	await gradient.scrollIntoViewIfNeeded();
+	await expect(gradient).toHaveAttribute('data-editor', 'ready');
+	await expect(gradient.locator('.hint').first()).toContainText('within 1e-4');
+	// The sum of squares instead of their mean: every gradient n times too large.
+	await writeCode(page, gradient, readFileSync('content/exercises/tf-gradient.solution.ts', 'utf8').replace('.square().mean()', '.square().sum()'));
+	await gradient.getByRole('button', { name: 'Check' }).click();
+	await expect(gradient).toHaveAttribute('data-status', 'failed', { timeout: 30_000 });
+	await expect(gradient.locator('[data-role="yours"] [data-differs]')).toHaveCount(3);
 });

@@ -38,7 +38,11 @@ describe('tf-gradient', () => {
 		expect(tfc.memory().numTensors).toBe(before);
 	});
 	it('the sum instead of the mean (no 1/n) fails, and says where', () => {
-		const { failure } = grade(check, cases, outcomesOf((w: number[], b: number, X: number[][], y: number[]) => lossGradient(w, b, X, y, X.length), cases));
+		const { failure } = grade(
+			check,
+			cases,
+			outcomesOf((w: number[], b: number, X: number[][], y: number[]) => lossGradient(w, b, X, y, X.length), cases),
+		);
 		expect(failure?.index).toBe(0);
 		expect(problemSentence(failure!.problem!)).toMatch(/^3 of 3 entries differ, first at \.dw\[0\]/);
 	});

@@ -281,8 +281,7 @@ async function check(message: CheckMessage): Promise<void> {
 			} finally {
 				tfjs?.engine().endScope();
 				// A model the function built (its weights are variables, which scopes do not release).
-				for (const [name, variable] of Object.entries(tfjs?.engine().state.registeredVariables ?? {}))
-					if (!variablesBefore.has(name)) variable.dispose();
+				for (const [name, variable] of Object.entries(tfjs?.engine().state.registeredVariables ?? {})) if (!variablesBefore.has(name)) variable.dispose();
 			}
 		}
 		output.flush();

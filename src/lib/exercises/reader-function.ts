@@ -7,8 +7,7 @@
 import { CELL_PARAMETERS, compileCell, transformCell, type CellFunction, type PositionMap } from '../cells/transform';
 
 export type ReaderFunctionSource =
-	| { ok: true; cell: CellFunction; map: PositionMap }
-	| { ok: false; name: string; message: string; line?: number; column?: number };
+	{ ok: true; cell: CellFunction; map: PositionMap } | { ok: false; name: string; message: string; line?: number; column?: number };
 
 /** Transforms and compiles `code` so that running it returns the value of `fn` (a name, e.g. `conv2d`). */
 export function compileExercise(code: string, fn: string): ReaderFunctionSource {

@@ -71,5 +71,9 @@ export function show(given: unknown, against?: Against): Shown {
 		const record = other && typeof other === 'object' ? (other as Record<string, unknown>) : {};
 		return { kind: 'list', items: Object.entries(value).map(([key, item]) => ({ label: key, value: show(item, beside(record[key])) })) };
 	}
-	return { kind: 'text', text: value === undefined ? 'undefined' : (JSON.stringify(value) ?? String(value)), differs: against !== undefined && value !== other };
+	return {
+		kind: 'text',
+		text: value === undefined ? 'undefined' : (JSON.stringify(value) ?? String(value)),
+		differs: against !== undefined && value !== other,
+	};
 }
