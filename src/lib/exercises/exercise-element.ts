@@ -4,17 +4,16 @@
  * worker (src/lib/cells/worker.ts, `check`), which receives each case's arguments; the expected values are computed
  * here by the reference and never leave the page, so nothing reader code does can reach or change them.
  */
-import { CellRunner } from '../cells/runner';
+import type { CellRunner } from '../cells/runner';
 import type { CellEditor } from '../cells/editor';
-import { formattedText } from '../cells/format';
 import type { CaseOutcome, WorkerMessage } from '../cells/protocol';
 import { template } from '../text/template';
-import { CHECKS, type Case, type ExerciseCheck } from './checks';
-import { labelled, problemText, shownNode, element, type ExerciseStrings } from './exercise-view';
-import { TOLERANCE } from './compare';
-import { grade, type Grade, type Outcome } from './grade';
+import type { Case, ExerciseCheck } from './checks';
+import type { ExerciseStrings } from './exercise-view';
+import type { Grade, Outcome } from './grade';
 import { PROGRESS_CHANGE, PROGRESS_RESET, progressOf, recordAttempt, saveCode } from './progress';
-import { show } from './worked-example';
+
+type CheckModule = typeof import('./exercise-check');
 
 /** A synchronous loop cannot be interrupted from inside the worker: the page terminates it this long after the limit. */
 const GRACE_MS = 250;
@@ -25,7 +24,10 @@ export class ExerciseElement extends HTMLElement {
 	private code = '';
 	private editor: CellEditor | undefined;
 	private runner: CellRunner | undefined;
-	private checker!: ExerciseCheck;
+	private checker: ExerciseCheck | undefined;
+	/** The runner, checkers and feedback view: loaded on the first Check, or ahead of it with the editor. */
+	private checking: Promise<CheckModule> | undefined;
+	private m: CheckModule | undefined;
 	private cases: Case[] = [];
 	private timer: ReturnType<typeof setTimeout> | undefined;
 	private hintsShown = 0;
@@ -49,7 +51,6 @@ export class ExerciseElement extends HTMLElement {
 		const on = { signal: this.connection.signal };
 		this.strings = JSON.parse(this.q<HTMLScriptElement>('strings').textContent ?? '{}');
 		this.original = this.q<HTMLScriptElement>('original').textContent ?? '';
-		this.checker = (CHECKS as Record<string, ExerciseCheck>)[this.dataset.check ?? '']!;
 		this.code = progressOf(this.exerciseId).code ?? this.original;
 
 		this.q<HTMLElement>('needs-js').hidden = true;
@@ -104,6 +105,7 @@ export class ExerciseElement extends HTMLElement {
 
 	private async loadEditor() {
 		if (this.editor) return;
+		void this.loadCheck();
 		const { createEditor } = await import('../cells/editor');
 		if (this.editor) return;
 		this.editor = createEditor(this.q<HTMLElement>('editor'), this.code, (code) => {
@@ -179,11 +181,22 @@ export class ExerciseElement extends HTMLElement {
 		this.q<HTMLElement>('attempts').textContent = progress.attempts ? template(this.strings.attempts!, { n: progress.attempts }) : '';
 	}
 
-	check() {
+	private loadCheck(): Promise<CheckModule> {
+		this.checking ??= import('./exercise-check').then((m) => {
+			this.m = m;
+			this.checker = (m.CHECKS as Record<string, ExerciseCheck>)[this.dataset.check ?? ''];
+			return m;
+		});
+		return this.checking;
+	}
+
+	async check() {
 		if (this.dataset.status === 'running') return;
-		this.runner ??= new CellRunner((message) => this.onMessage(message), 'exercise');
-		this.cases = this.checker.cases();
 		this.dataset.status = 'running';
+		const m = await this.loadCheck();
+		const checker = this.checker!;
+		this.runner ??= new m.CellRunner((message) => this.onMessage(message), 'exercise');
+		this.cases = checker.cases();
 		this.q<HTMLButtonElement>('check').disabled = true;
 		this.q<HTMLButtonElement>('stop').disabled = false;
 		this.q<HTMLElement>('summary').textContent = this.strings.checking!;
@@ -195,9 +208,9 @@ export class ExerciseElement extends HTMLElement {
 		this.timer = setTimeout(() => this.stop('time-limit'), limit + GRACE_MS);
 		this.runner.check(
 			this.code,
-			this.checker.fn,
+			checker.fn,
 			this.cases.map((c) => c.args),
-			{ tf: this.checker.tf === true, timeLimitMs: limit },
+			{ tf: checker.tf === true, timeLimitMs: limit },
 		);
 	}
 
@@ -207,7 +220,7 @@ export class ExerciseElement extends HTMLElement {
 				// What the reader prints while debugging.
 				const log = this.q<HTMLElement>('log');
 				log.hidden = false;
-				log.textContent += `${message.parts.map(formattedText).join(' ')}\n`;
+				log.textContent += `${message.parts.map(this.m!.formattedText).join(' ')}\n`;
 				return;
 			}
 			case 'error':
@@ -217,7 +230,7 @@ export class ExerciseElement extends HTMLElement {
 				return;
 			case 'check-result': {
 				if (message.outcomes.length !== this.cases.length) return;
-				const result = grade(this.checker, this.cases, message.outcomes.map(toOutcome));
+				const result = this.m!.grade(this.checker!, this.cases, message.outcomes.map(toOutcome));
 				this.finish(result.failure ? 'failed' : 'passed');
 				this.showGrade(result);
 				this.record(!result.failure);
@@ -240,6 +253,8 @@ export class ExerciseElement extends HTMLElement {
 	}
 
 	private showGrade(result: Grade) {
+		const { element, labelled, problemText, show, shownNode, TOLERANCE } = this.m!;
+		const checker = this.checker!;
 		this.dataset.passed = String(result.passed);
 		this.dataset.total = String(result.total);
 		const counts = { passed: result.passed, total: result.total };
@@ -253,11 +268,11 @@ export class ExerciseElement extends HTMLElement {
 		worked.replaceChildren();
 		const inputs = element('div', 'exercise-inputs');
 		inputs.dataset.role = 'inputs';
-		failure.args.forEach((arg, i) => inputs.append(labelled(this.checker.params[i] ?? `#${i + 1}`, shownNode(show(arg), this.strings), `input-${i}`)));
+		failure.args.forEach((arg, i) => inputs.append(labelled(checker.params[i] ?? `#${i + 1}`, shownNode(show(arg), this.strings), `input-${i}`)));
 		worked.append(labelled(this.strings.inputs!, inputs, 'inputs-block'));
 		const sides = element('div', 'exercise-sides');
 		const outcome = failure.outcome;
-		const tolerance = this.checker.tolerance ?? TOLERANCE;
+		const tolerance = checker.tolerance ?? TOLERANCE;
 		if ('error' in outcome) {
 			sides.append(labelled(this.strings.expected!, shownNode(show(failure.expected), this.strings), 'expected'));
 			const threw = element('p', 'exercise-problem', template(this.strings.threw!, { error: outcome.error }) + this.atLine(outcome.line));
