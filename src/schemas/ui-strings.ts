@@ -218,7 +218,7 @@ export const uiStrings = z.object({
 	'exercise.resetDone': z.string(),
 	/** `{{title}}`: the exercise title. */
 	'exercise.editorLabel': z.string(),
-	/** `{{n}}`: the number of cases; `{{tolerance}}`: the relative tolerance, e.g. 1e-6. */
+	/** `{{cases}}`: caseOne or caseMany; `{{tolerance}}`: the relative tolerance, e.g. 1e-6. */
 	'exercise.help': z.string(),
 	/** Added to the help of an exercise computed with TensorFlow.js. */
 	'exercise.float32': z.string(),
@@ -241,7 +241,6 @@ export const uiStrings = z.object({
 	'exercise.problemNotFinite': z.string(),
 	'exercise.problemValues': z.string(),
 	'exercise.where': z.string(),
-	'exercise.whereFirst': z.string(),
 	'exercise.kindNumber': z.string(),
 	'exercise.kindBoolean': z.string(),
 	'exercise.kindObject': z.string(),
@@ -280,4 +279,9 @@ export const uiStrings = z.object({
 	'exercise.kindString': z.string(),
 	'exercise.kindUndefined': z.string(),
 	'exercise.kindFunction': z.string(),
+	'exercise.errorMissingFunction': z.string(),
+	'exercise.errorReturnedTensor': z.string(),
+	'exercise.errorNotPlainData': z.string(),
+	'exercise.caseOne': z.string(),
+	'exercise.caseMany': z.string(),
 });

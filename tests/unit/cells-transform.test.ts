@@ -60,6 +60,20 @@ describe('transformCell', () => {
 		});
 	});
 
+	test('an import() hidden behind HTML-like comments is found: the engine reads them as comments, a module parse does not', () => {
+		// Parsed as a module, `<!--` and `-->` are operators and the import() sits inside a template literal; compiled as
+		// a function body they start comments, and the import() is code.
+		const hidden = 'let x = 0, y = 0, z;\nz = x <!--y + `\nimport("data:text/javascript,export default 1")\n-->`;';
+		expect(transformCell(hidden)).toEqual({
+			ok: false,
+			message: '`import()` is not available in code cells: cells cannot load modules; use `tf`, `data`, `out` and `shared`.',
+			line: 3,
+			column: 1,
+		});
+		// Code that means the same either way is untouched.
+		expect(transformCell('const a = 1;\nconst b = a < !--[1][0];\nb')).toMatchObject({ ok: true });
+	});
+
 	test('the cell parameters cannot be redeclared with let/const/class', () => {
 		expect(transformCell('let x = 1;\nconst tf = 2;')).toEqual({
 			ok: false,

@@ -93,8 +93,13 @@ describe('a concept question reads numbers as a reader writes them', () => {
 		['−3', -3],
 		['1e-3', 0.001],
 		['.5', 0.5],
+		['309,770', 309770],
+		['1,048,576', 1048576],
+		['32 768', 32768],
+		['0,25', 0.25],
+		['0,500', 0.5],
 	])('%j is %d', (text, value) => expect(readNumber(text)).toBe(value));
-	it.each(['abc', '', '1 2', '2x', '--1'])('%j is not a number', (text) => expect(readNumber(text)).toBeUndefined());
+	it.each(['abc', '', '1 2', '2x', '--1', '1,2,3', '32 76'])('%j is not a number', (text) => expect(readNumber(text)).toBeUndefined());
 });
 
 it("a chapter's items are its exercises and its concept check's questions", () => {

@@ -132,8 +132,11 @@ const CODE_FROM_STRINGS =
  * compiles cells with the AsyncFunction constructor it captured before this ran (src/lib/cells/transform.ts).
  *
  * `Function` is replaced by a function that throws and whose `prototype` is still `Function.prototype`, so
- * `f instanceof Function` and `f.constructor === Function` keep their answers for libraries that ask. zod asks whether
- * `new Function('')` works and falls back to its interpreter when it does not.
+ * `f instanceof Function` and `f.constructor === Function` keep their answers for libraries that ask. Nothing the
+ * worker runs compiles code at run time: zod/mini's objects are the interpreted `$ZodObject` (classic zod's JIT object
+ * would try `new Function` here and fail), and the tfjs bundles have no `Function(` or `eval`. The lock applies to
+ * the whole realm (the intrinsics are shared), hence once per worker; `scope` is the global object whose `Function`,
+ * `eval` and timers are replaced, along its prototype chain.
  */
 export function lockCodeGeneration(scope: object = globalThis): void {
 	if (locked.has(lockCodeGeneration)) throw new Error('lockCodeGeneration: this realm is already locked');
@@ -158,9 +161,13 @@ export function lockCodeGeneration(scope: object = globalThis): void {
 	for (const name of ['setTimeout', 'setInterval'] as const) {
 		const real = (scope as Record<string, unknown>)[name] as (handler: unknown, ...rest: unknown[]) => unknown;
 		if (typeof real !== 'function') continue;
-		fixed(scope, name, function timer(handler: unknown, ...rest: unknown[]) {
+		const timer = function (handler: unknown, ...rest: unknown[]) {
 			if (typeof handler !== 'function') throw new TypeError(CODE_FROM_STRINGS.replace('{{name}}', `${name} with a string`));
 			return real.call(scope, handler, ...rest);
-		});
+		};
+		// Wherever the timer is defined along the chain (WorkerGlobalScope.prototype too), so no copy is left to reach.
+		for (let target: object | null = scope; target; target = Object.getPrototypeOf(target))
+			if (Object.getOwnPropertyDescriptor(target, name)) fixed(target, name, timer);
+		if (!Object.getOwnPropertyDescriptor(scope, name)) fixed(scope, name, timer);
 	}
 }

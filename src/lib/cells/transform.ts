@@ -82,7 +82,7 @@ export function transformCell(source: string): TransformResult {
 		return { ok: false, message: syntaxMessage(error), ...(typeof pos === 'number' ? mapOffset(code, map, pos) : {}) };
 	}
 
-	const problem = findForbidden(program);
+	const problem = findForbidden(program) ?? findForbiddenAsCompiled(code);
 	if (problem) return { ok: false, message: problem.message, ...mapOffset(code, map, problem.node.start) };
 
 	const last = program.body.at(-1);
@@ -184,6 +184,25 @@ function findForbidden(program: Program): { node: Node; message: string } | unde
 	}
 	const dynamicImport = findNode(program, (node) => node.type === 'ImportExpression');
 	return dynamicImport && { node: dynamicImport, message: DYNAMIC_IMPORT_MESSAGE };
+}
+
+/**
+ * The same code read the way the engine will compile it: as a function body (a script), not as a module. The two
+ * differ: in a script `<!--` and a `-->` at the start of a line begin comments (web-compatibility syntax), in a module
+ * they are operators, so text the module parse took for a string can be code in the function — an `import()` hidden
+ * there would load any module. Whatever this parse finds is what runs.
+ */
+function findForbiddenAsCompiled(code: string): { node: Node; message: string } | undefined {
+	const prologue = toFunctionSource('').length - 1; // the prologue before the code (the source ends with a newline)
+	let program: Program;
+	try {
+		program = parse(toFunctionSource(code), { ecmaVersion: 'latest', sourceType: 'script', allowAwaitOutsideFunction: true, allowReturnOutsideFunction: true });
+	} catch (error) {
+		const pos = (error as { pos?: unknown }).pos;
+		return { node: { start: Math.max(0, (typeof pos === 'number' ? pos : 0) - prologue) } as Node, message: syntaxMessage(error) };
+	}
+	const dynamicImport = findNode(program, (node) => node.type === 'ImportExpression');
+	return dynamicImport && { node: { ...dynamicImport, start: Math.max(0, dynamicImport.start - prologue) }, message: DYNAMIC_IMPORT_MESSAGE };
 }
 
 /** Names a top-level `let`/`const`/`class` declares (simple identifiers only; patterns are left to the engine). */

@@ -224,11 +224,32 @@ async function caseError(error: unknown, map: PositionMap): Promise<CaseOutcome>
 	return { name, error: message, ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}) };
 }
 
+/** Whether a result holds a tfjs tensor, at the top or one level down (a record or an array of results). */
+function holdsTensor(value: unknown, tfjs: CellTf | undefined): boolean {
+	if (!tfjs || !value || typeof value !== 'object') return false;
+	if (value instanceof tfjs.Tensor) return true;
+	return Object.values(value).some((item) => item instanceof tfjs.Tensor);
+}
+
 /**
- * Calls the reader's function on each case: a fresh clone of the arguments each time (a function that changes its
- * input cannot change the next case), the result cloned here, so what reaches the page is plain data (a function or
- * a tensor returned is an error of that case, not a failed postMessage).
+ * Calls the reader's function on one case: on a fresh clone of the arguments (a function that changes its input
+ * cannot change the next case), the result cloned here, so what reaches the page is plain data. A model arrives as
+ * its summary; a tensor or a value that cannot be cloned (a function) is that case's error, named for the page.
  */
+async function callCase(fn: (...a: unknown[]) => unknown, caseArgs: unknown[], tfjs: CellTf | undefined, map: PositionMap): Promise<CaseOutcome> {
+	try {
+		let value: unknown = await fn(...structuredClone(caseArgs));
+		if (tfjs && value instanceof tfjs.LayersModel) value = summaryOfModel(value);
+		if (holdsTensor(value, tfjs)) return { name: 'ReturnedTensor', error: 'returned a tf.Tensor: return plain numbers (e.g. Array.from(t.dataSync()))' };
+		return { value: structuredClone(value) };
+	} catch (error) {
+		if (error instanceof DOMException && error.name === 'DataCloneError')
+			return { name: 'NotPlainData', error: `returned a value that is not plain data (${error.message})` };
+		return caseError(error, map);
+	}
+}
+
+/** Checks an exercise: compiles the reader's code, takes the function, calls it on every case, posts the outcomes. */
 async function check(message: CheckMessage): Promise<void> {
 	const started = now();
 	const { runId } = message;
@@ -252,40 +273,33 @@ async function check(message: CheckMessage): Promise<void> {
 			return;
 		}
 		const args = exerciseArguments({ tf: tfjs, console: createCellConsole({ log: output.log, checkDeadline, now }) });
-		let fn: unknown;
+		// One scope for the whole check, top-level code included: the exercise's worker lives as long as the page, and
+		// what a check leaves (tensors, a model's variables) would pile up over many checks.
+		const engine = tfjs?.engine();
+		const variablesBefore = new Set(Object.keys(engine?.state.registeredVariables ?? {}));
+		engine?.startScope();
 		try {
-			fn = await compiled.cell(...args);
-		} catch (error) {
-			output.flush();
-			postToPage(await runtimeError(runId, error, compiled.map));
-			return;
-		}
-		if (typeof fn !== 'function') {
-			postToPage({ type: 'error', runId, name: 'ReferenceError', message: missingFunction(message.fn) });
-			return;
-		}
-		const outcomes: CaseOutcome[] = [];
-		for (const caseArgs of message.cases) {
-			tfjs?.engine().startScope();
-			const variablesBefore = new Set(Object.keys(tfjs?.engine().state.registeredVariables ?? {}));
+			let fn: unknown;
 			try {
-				let value: unknown = await (fn as (...a: unknown[]) => unknown)(...structuredClone(caseArgs));
-				if (tfjs && value instanceof tfjs.LayersModel) value = summaryOfModel(value);
-				outcomes.push({ value: structuredClone(value) });
+				fn = await compiled.cell(...args);
 			} catch (error) {
-				outcomes.push(
-					error instanceof DOMException && error.name === 'DataCloneError'
-						? { name: 'TypeError', error: `returned a value that is not plain data (${error.message})` }
-						: await caseError(error, compiled.map),
-				);
-			} finally {
-				tfjs?.engine().endScope();
-				// A model the function built (its weights are variables, which scopes do not release).
-				for (const [name, variable] of Object.entries(tfjs?.engine().state.registeredVariables ?? {})) if (!variablesBefore.has(name)) variable.dispose();
+				output.flush();
+				postToPage(await runtimeError(runId, error, compiled.map));
+				return;
 			}
+			if (typeof fn !== 'function') {
+				postToPage({ type: 'error', runId, name: 'MissingFunction', message: missingFunction(message.fn) });
+				return;
+			}
+			const outcomes: CaseOutcome[] = [];
+			for (const caseArgs of message.cases) outcomes.push(await callCase(fn as (...a: unknown[]) => unknown, caseArgs, tfjs, compiled.map));
+			output.flush();
+			postToPage({ type: 'check-result', runId, outcomes });
+		} finally {
+			engine?.endScope();
+			// A model the function built: its weights are variables, which scopes do not release.
+			for (const [name, variable] of Object.entries(engine?.state.registeredVariables ?? {})) if (!variablesBefore.has(name)) variable.dispose();
 		}
-		output.flush();
-		postToPage({ type: 'check-result', runId, outcomes });
 	} finally {
 		output.close();
 		postToPage({ type: 'done', runId, ms: now() - started, numTensors: tf?.memory().numTensors ?? 0 });

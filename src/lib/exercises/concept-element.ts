@@ -35,6 +35,10 @@ export class ConceptQuestionElement extends HTMLElement {
 			delete this.dataset.result;
 			this.wrongTries = 0;
 			this.q<HTMLElement>('feedback').replaceChildren();
+			for (const input of this.querySelectorAll('input')) {
+				input.checked = false;
+				if (input.type === 'text') input.value = '';
+			}
 		});
 	}
 

@@ -8,5 +8,4 @@ export { formattedText } from '../cells/format';
 export { CHECKS } from './checks';
 export { TOLERANCE } from './compare';
 export { grade } from './grade';
-export { element, labelled, problemText, shownNode } from './exercise-view';
-export { show } from './worked-example';
+export { workedExample } from './exercise-view';

@@ -9,7 +9,7 @@ import type { CellEditor } from '../cells/editor';
 import type { CaseOutcome, WorkerMessage } from '../cells/protocol';
 import { template } from '../text/template';
 import type { Case, ExerciseCheck } from './checks';
-import type { ExerciseStrings } from './exercise-view';
+import { atLine, type ExerciseStrings } from './exercise-view';
 import type { Grade, Outcome } from './grade';
 import { PROGRESS_CHANGE, PROGRESS_RESET, progressOf, recordAttempt, saveCode } from './progress';
 
@@ -54,7 +54,10 @@ export class ExerciseElement extends HTMLElement {
 		this.code = progressOf(this.exerciseId).code ?? this.original;
 
 		this.q<HTMLElement>('needs-js').hidden = true;
-		for (const role of ['check', 'stop', 'reset']) this.q<HTMLButtonElement>(role).disabled = role === 'stop';
+		// Check and Stop stay focusable while unavailable (aria-disabled): disabling the button just pressed from the
+		// keyboard would drop the focus to the page.
+		for (const role of ['check', 'stop', 'reset']) this.q<HTMLButtonElement>(role).disabled = false;
+		this.setBusy(false);
 		this.q<HTMLButtonElement>('check').addEventListener('click', () => this.check(), on);
 		this.q<HTMLButtonElement>('stop').addEventListener('click', () => this.stop('stopped'), on);
 		this.q<HTMLButtonElement>('reset').addEventListener('click', () => this.reset(), on);
@@ -72,11 +75,17 @@ export class ExerciseElement extends HTMLElement {
 		this.bindSolution(on);
 		this.showProgress();
 		document.addEventListener(PROGRESS_CHANGE, () => this.showProgress(), on);
+		// Another tab solved it: its write reaches this one as a storage event.
+		addEventListener('storage', () => this.showProgress(), on);
 		document.addEventListener(
 			PROGRESS_RESET,
 			() => {
+				if (this.dataset.status === 'running') this.stop('stopped');
 				this.code = this.original;
 				this.editor?.setCode(this.original);
+				this.dataset.status = 'idle';
+				this.say('');
+				this.q<HTMLElement>('worked').hidden = true;
 			},
 			on,
 		);
@@ -101,6 +110,8 @@ export class ExerciseElement extends HTMLElement {
 		clearTimeout(this.timer);
 		this.runner?.terminate();
 		this.runner = undefined;
+		// A check in flight is gone with its worker: moved back into the page, the exercise is ready for the next one.
+		if (this.dataset.status === 'running') this.dataset.status = 'idle';
 	}
 
 	private async loadEditor() {
@@ -126,12 +137,15 @@ export class ExerciseElement extends HTMLElement {
 			() => {
 				const next = hints[this.hintsShown];
 				if (!next) return;
-				this.q<HTMLOListElement>('hints-shown').append(next.cloneNode(true));
+				const shown = next.cloneNode(true) as HTMLElement;
+				this.q<HTMLOListElement>('hints-shown').append(shown);
 				this.hintsShown++;
 				if (this.hintsShown < hints.length) button.textContent = template(this.strings.hint!, { n: this.hintsShown + 1, total: hints.length });
 				else {
-					button.disabled = true;
-					button.textContent = this.strings.noMoreHints!;
+					// The button goes; the focus goes to the last hint, not to the page.
+					button.hidden = true;
+					shown.tabIndex = -1;
+					shown.focus();
 				}
 			},
 			on,
@@ -193,13 +207,22 @@ export class ExerciseElement extends HTMLElement {
 	async check() {
 		if (this.dataset.status === 'running') return;
 		this.dataset.status = 'running';
-		const m = await this.loadCheck();
-		const checker = this.checker!;
+		this.setBusy(true);
+		this.say(this.strings.checking!);
+		let m: CheckModule;
+		try {
+			m = await this.loadCheck();
+			if (!this.checker) throw new Error(`no checker named “${this.dataset.check}”`);
+			this.cases = this.checker.cases();
+		} catch (error) {
+			// The chunk did not load (offline, a newer deploy): the next Check tries again.
+			this.checking = undefined;
+			this.finish('error');
+			this.say(template(this.strings.notCompiled!, { name: 'Error', message: error instanceof Error ? error.message : String(error) }));
+			return;
+		}
+		const checker = this.checker;
 		this.runner ??= new m.CellRunner((message) => this.onMessage(message), 'exercise');
-		this.cases = checker.cases();
-		this.q<HTMLButtonElement>('check').disabled = true;
-		this.q<HTMLButtonElement>('stop').disabled = false;
-		this.q<HTMLElement>('summary').textContent = this.strings.checking!;
 		this.q<HTMLElement>('worked').hidden = true;
 		const log = this.q<HTMLElement>('log');
 		log.hidden = true;
@@ -224,13 +247,26 @@ export class ExerciseElement extends HTMLElement {
 				return;
 			}
 			case 'error':
+				if (message.name === 'WorkerError') {
+					// A worker that failed to start stays failed: the next Check starts a new one.
+					this.runner?.terminate();
+					this.runner = undefined;
+				}
 				this.finish('error');
-				this.say(template(this.strings.notCompiled!, { name: message.name, message: message.message }) + this.atLine(message.line));
+				this.say(this.errorText(message.name, message.message) + atLine(message.line, this.strings));
 				this.record(false);
 				return;
 			case 'check-result': {
-				if (message.outcomes.length !== this.cases.length) return;
-				const result = this.m!.grade(this.checker!, this.cases, message.outcomes.map(toOutcome));
+				if (message.outcomes.length !== this.cases.length) {
+					this.finish('error');
+					this.say(template(this.strings.notCompiled!, { name: 'Error', message: `${message.outcomes.length} results for ${this.cases.length} cases` }));
+					return;
+				}
+				const result = this.m!.grade(
+					this.checker!,
+					this.cases,
+					message.outcomes.map((o) => this.outcome(o)),
+				);
 				this.finish(result.failure ? 'failed' : 'passed');
 				this.showGrade(result);
 				this.record(!result.failure);
@@ -244,17 +280,11 @@ export class ExerciseElement extends HTMLElement {
 		}
 	}
 
-	private atLine(line: number | undefined): string {
-		return line === undefined ? '' : template(this.strings.atLine!, { line });
-	}
-
 	private say(text: string) {
 		this.q<HTMLElement>('summary').textContent = text;
 	}
 
 	private showGrade(result: Grade) {
-		const { element, labelled, problemText, show, shownNode, TOLERANCE } = this.m!;
-		const checker = this.checker!;
 		this.dataset.passed = String(result.passed);
 		this.dataset.total = String(result.total);
 		const counts = { passed: result.passed, total: result.total };
@@ -264,29 +294,9 @@ export class ExerciseElement extends HTMLElement {
 			return;
 		}
 		this.say(`${template(this.strings.failed!, counts)} ${template(this.strings.firstFailure!, { n: failure.index + 1 })}`);
+		const checker = this.checker!;
 		const worked = this.q<HTMLElement>('worked');
-		worked.replaceChildren();
-		const inputs = element('div', 'exercise-inputs');
-		inputs.dataset.role = 'inputs';
-		failure.args.forEach((arg, i) => inputs.append(labelled(checker.params[i] ?? `#${i + 1}`, shownNode(show(arg), this.strings), `input-${i}`)));
-		worked.append(labelled(this.strings.inputs!, inputs, 'inputs-block'));
-		const sides = element('div', 'exercise-sides');
-		const outcome = failure.outcome;
-		const tolerance = checker.tolerance ?? TOLERANCE;
-		if ('error' in outcome) {
-			sides.append(labelled(this.strings.expected!, shownNode(show(failure.expected), this.strings), 'expected'));
-			const threw = element('p', 'exercise-problem', template(this.strings.threw!, { error: outcome.error }) + this.atLine(outcome.line));
-			threw.dataset.role = 'problem';
-			worked.append(sides, threw);
-		} else {
-			sides.append(
-				labelled(this.strings.expected!, shownNode(show(failure.expected, { value: outcome.value, tolerance }), this.strings), 'expected'),
-				labelled(this.strings.yours!, shownNode(show(outcome.value, { value: failure.expected, tolerance }), this.strings), 'yours'),
-			);
-			const problem = element('p', 'exercise-problem', failure.problem ? problemText(failure.problem, this.strings) : '');
-			problem.dataset.role = 'problem';
-			worked.append(sides, problem);
-		}
+		worked.replaceChildren(...this.m!.workedExample(failure, checker.params, checker.tolerance ?? this.m!.TOLERANCE, this.strings));
 		worked.hidden = false;
 	}
 
@@ -298,8 +308,26 @@ export class ExerciseElement extends HTMLElement {
 	private finish(status: 'passed' | 'failed' | 'error') {
 		clearTimeout(this.timer);
 		this.dataset.status = status;
-		this.q<HTMLButtonElement>('check').disabled = false;
-		this.q<HTMLButtonElement>('stop').disabled = true;
+		this.setBusy(false);
+	}
+
+	/** While a check runs, Check is unavailable and Stop available; both keep the focus they have. */
+	private setBusy(busy: boolean) {
+		this.q<HTMLButtonElement>('check').setAttribute('aria-disabled', String(busy));
+		this.q<HTMLButtonElement>('stop').setAttribute('aria-disabled', String(!busy));
+	}
+
+	/** The worker's few errors of its own (no such function, a tensor returned) in the page's language. */
+	private errorText(name: string, message: string): string {
+		const own = this.strings[`error${name}`];
+		return own ? template(own, { fn: this.checker?.fn ?? '' }) : template(this.strings.notCompiled!, { name, message });
+	}
+
+	/** The worker's outcome of a case as the grader reads it: the value, or the error with its line. */
+	private outcome(outcome: CaseOutcome): Outcome {
+		if ('value' in outcome) return { value: outcome.value };
+		if (this.strings[`error${outcome.name}`]) return { error: this.errorText(outcome.name, outcome.error), explained: true };
+		return { error: `${outcome.name}: ${outcome.error}`, ...(outcome.line !== undefined ? { line: outcome.line } : {}) };
 	}
 
 	/** Terminates the worker: an infinite loop ends at once; the next Check starts a fresh worker. */
@@ -318,10 +346,4 @@ export class ExerciseElement extends HTMLElement {
 		saveCode(this.exerciseId, undefined);
 		this.say(this.strings.resetDone!);
 	}
-}
-
-/** The worker's outcome of a case as the grader reads it: the value, or the error with its name and line. */
-function toOutcome(outcome: CaseOutcome): Outcome {
-	if ('value' in outcome) return { value: outcome.value };
-	return { error: `${outcome.name}: ${outcome.error}`, ...(outcome.line !== undefined ? { line: outcome.line } : {}) };
 }

@@ -5,7 +5,8 @@
  */
 import { template } from '../text/template';
 import type { Problem } from './compare';
-import type { Shown, ShownCell } from './worked-example';
+import type { Failure } from './grade';
+import { show, type Shown, type ShownCell } from './worked-example';
 
 export type ExerciseStrings = Record<string, string>;
 
@@ -101,4 +102,30 @@ export function labelled(label: string, content: HTMLElement, role: string): HTM
 	return figure;
 }
 
-export { element };
+/** “ (line 5)” in the page's language, or nothing. */
+export const atLine = (line: number | undefined, strings: ExerciseStrings): string => (line === undefined ? '' : template(strings.atLine!, { line }));
+
+/**
+ * The first failing case as a worked example: the inputs by parameter name, the expected result and the reader's
+ * side by side with the differing entries marked, and the problem in one sentence (or what the function threw).
+ */
+export function workedExample(failure: Failure, params: string[], tolerance: number, strings: ExerciseStrings): HTMLElement[] {
+	const inputs = element('div', 'exercise-inputs');
+	failure.args.forEach((arg, i) => inputs.append(labelled(params[i] ?? `#${i + 1}`, shownNode(show(arg), strings), `input-${i}`)));
+	const sides = element('div', 'exercise-sides');
+	const outcome = failure.outcome;
+	let sentence: string;
+	if ('error' in outcome) {
+		sides.append(labelled(strings.expected!, shownNode(show(failure.expected), strings), 'expected'));
+		sentence = outcome.explained ? outcome.error : template(strings.threw!, { error: outcome.error }) + atLine(outcome.line, strings);
+	} else {
+		sides.append(
+			labelled(strings.expected!, shownNode(show(failure.expected, { value: outcome.value, tolerance }), strings), 'expected'),
+			labelled(strings.yours!, shownNode(show(outcome.value, { value: failure.expected, tolerance }), strings), 'yours'),
+		);
+		sentence = failure.problem ? problemText(failure.problem, strings) : '';
+	}
+	const problem = element('p', 'exercise-problem', sentence);
+	problem.dataset.role = 'problem';
+	return [labelled(strings.inputs!, inputs, 'inputs-block'), sides, problem];
+}

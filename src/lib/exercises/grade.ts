@@ -6,7 +6,7 @@ import type { Case, ExerciseCheck } from './checks';
 import { compare, type Problem, type Value } from './compare';
 
 /** What the reader's function did with one case: returned a value, or threw (message and line, when known). */
-export type Outcome = { value: unknown } | { error: string; line?: number };
+export type Outcome = { value: unknown } | { error: string; line?: number; /** A sentence of its own, not an exception's message. */ explained?: boolean };
 
 export interface Failure {
 	/** 0-based index of the first failing case. */

@@ -45,10 +45,10 @@ export function markProgress(): void {
 	document.addEventListener(PROGRESS_CHANGE, update);
 	// Another tab solved something: its write reaches this one as a storage event.
 	addEventListener('storage', update);
-	if (chapter) bindReset(chapter);
+	if (chapter) bindReset(chapter, strings);
 }
 
-function bindReset(chapter: HTMLElement) {
+function bindReset(chapter: HTMLElement, strings: Record<string, string>) {
 	const q = <T extends HTMLElement>(role: string) => chapter.querySelector<T>(`[data-role="${role}"]`)!;
 	q('actions').hidden = false;
 	const confirm = q('confirm');
@@ -65,5 +65,6 @@ function bindReset(chapter: HTMLElement) {
 		confirm.hidden = true;
 		q<HTMLButtonElement>('reset').focus();
 		document.dispatchEvent(new CustomEvent(PROGRESS_RESET));
+		q('reset-done').textContent = strings.resetDone!;
 	});
 }
