@@ -10,6 +10,7 @@ import type { CellInput, PublishMessage, WorkerMessage } from './protocol';
 import { template } from '../text/template';
 import { trainedAtText } from '../models/reader-model-events';
 import type { CellEditor } from './editor';
+import { whenNearViewport } from './near-viewport';
 
 export class CodeCellElement extends HTMLElement {
 	private original = '';
@@ -59,15 +60,7 @@ export class CodeCellElement extends HTMLElement {
 		this.updateModified();
 		// The editor (CodeMirror) loads when the cell comes near the viewport; an edited cell needs it at once.
 		if (this.code !== this.original) await this.loadEditor();
-		const observer = new IntersectionObserver(
-			(entries) => {
-				if (!entries.some((e) => e.isIntersecting)) return;
-				observer.disconnect();
-				void this.loadEditor();
-			},
-			{ rootMargin: '200px' },
-		);
-		observer.observe(this);
+		whenNearViewport(this, () => void this.loadEditor());
 		this.dataset.ready = 'true';
 	}
 

@@ -6,6 +6,7 @@
  */
 import type { CellRunner } from '../cells/runner';
 import type { CellEditor } from '../cells/editor';
+import { whenNearViewport } from '../cells/near-viewport';
 import type { CaseOutcome, WorkerMessage } from '../cells/protocol';
 import { template } from '../text/template';
 import type { Case, ExerciseCheck } from './checks';
@@ -92,16 +93,7 @@ export class ExerciseElement extends HTMLElement {
 
 		// The editor loads when the exercise comes near the viewport; code the reader already wrote needs it at once.
 		if (this.code !== this.original) void this.loadEditor();
-		const observer = new IntersectionObserver(
-			(entries) => {
-				if (!entries.some((e) => e.isIntersecting)) return;
-				observer.disconnect();
-				void this.loadEditor();
-			},
-			{ rootMargin: '200px' },
-		);
-		observer.observe(this);
-		this.connection.signal.addEventListener('abort', () => observer.disconnect());
+		whenNearViewport(this, () => void this.loadEditor(), this.connection.signal);
 		this.dataset.ready = 'true';
 	}
 
