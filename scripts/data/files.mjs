@@ -4,7 +4,7 @@
 import { readdirSync } from 'node:fs';
 import { rename, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
@@ -46,9 +46,22 @@ export async function writeAtomically(target, data) {
 	await rename(temporary, target);
 }
 
-/** @type {(name: string) => string} the path of an installed package's package.json (its mtime dates the data) */
-export const packageJsonPath = (name) => require.resolve(`${name}/package.json`);
+/**
+ * The path of an installed package's package.json (its mtime dates the data). A package whose `exports` hide its
+ * package.json (opencc-js) is found from its entry point, walking up to the folder named like it.
+ * @param {string} name @returns {string}
+ */
+export function packageJsonPath(name) {
+	try {
+		return require.resolve(`${name}/package.json`);
+	} catch {
+		const entry = require.resolve(name);
+		const at = entry.lastIndexOf(`node_modules${sep}${name.replaceAll('/', sep)}${sep}`);
+		if (at === -1) throw new Error(`cannot find the package folder of ${name} from ${entry}`);
+		return join(entry.slice(0, at), 'node_modules', name, 'package.json');
+	}
+}
 /** @type {(name: string) => string} */
 export const packageDir = (name) => dirname(packageJsonPath(name));
 /** @type {(name: string) => string} */
-export const packageVersion = (name) => require(`${name}/package.json`).version;
+export const packageVersion = (name) => require(packageJsonPath(name)).version;

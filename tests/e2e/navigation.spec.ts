@@ -59,9 +59,11 @@ for (const [locale, term, expected] of [
 		await input.fill(term);
 		const result = page.locator('dialog[open] .pagefind-ui__result-link').first();
 		await expect(result).toBeVisible({ timeout: 15_000 });
-		const hrefs = await page.locator('dialog[open] .pagefind-ui__result-link').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
-		expect(hrefs.some((h) => expected.test(h))).toBe(true);
-		expect(hrefs.every((h) => h.startsWith(hrefOf(`/${locale}/`, baseURL)))).toBe(true);
+		// Pagefind fills its results in one by one as each page's fragment arrives: wait for the expected one.
+		const links = page.locator('dialog[open] .pagefind-ui__result-link');
+		const hrefsNow = (): Promise<string[]> => links.evaluateAll((found) => found.map((a) => a.getAttribute('href') ?? ''));
+		await expect.poll(async () => (await hrefsNow()).some((h) => expected.test(h)), { timeout: 15_000 }).toBe(true);
+		expect((await hrefsNow()).every((h) => h.startsWith(hrefOf(`/${locale}/`, baseURL)))).toBe(true);
 	});
 }
 

@@ -1,5 +1,6 @@
 import type { Matrix } from '../reference/matrix';
-import { sitePath } from '../site/base-path';
+// With its extension: scripts/models/mnist-files.mjs runs this module in Node, which resolves no extensionless paths.
+import { sitePath } from '../site/base-path.ts';
 
 export const MNIST_SIDE = 28;
 const PIXELS = MNIST_SIDE * MNIST_SIDE;

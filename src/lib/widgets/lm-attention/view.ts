@@ -1,0 +1,154 @@
+/**
+ * The trained-attention widget's pure view: state + result → what to draw (src/lib/widgets/view.ts). The result's
+ * attention weights and next-character distribution come from tfjs in the page (the reference on the server), the
+ * selected head's q, k, v and scores from src/lib/reference; colours from src/lib/viz/colour.ts.
+ */
+import type { Matrix, Vector } from '../../reference/matrix';
+import { template } from '../../text/template';
+import { attentionRowTex } from '../../viz/attention-tex';
+import { colourFor } from '../../viz/colour';
+import { labelledHeatmapView, type LabelledHeatmapView } from '../../viz/labelled-heatmap';
+import { tableView } from '../../viz/table';
+import type { ViewStrings, WidgetView } from '../view';
+import { nextCharacterBars, type LmBarView } from '../char-lm/bars';
+import { tokenText } from '../char-lm/model';
+import type { LmCorpus } from '../char-lm/corpora';
+import type { LmAttentionState } from './state';
+
+export interface LmAttentionResult {
+	/** The model's folder under public/models/. */
+	modelId: string;
+	corpus: LmCorpus;
+	parameters: number;
+	layers: number;
+	heads: number;
+	dk: number;
+	/** The tokens the model read, as the vocabulary writes them: ⟨s⟩, the prefix, then any generated ones. */
+	tokens: string[];
+	/** How many of `tokens` are ⟨s⟩ and the reader's prefix (the rest were generated). */
+	prefixTokens: number;
+	/** Characters the vocabulary lacks, as the reader typed them. */
+	unknown: string[];
+	truncated: number;
+	lowerCased: boolean;
+	/** [layer][head]: T × T causal weights. */
+	attention: Matrix[][];
+	/** The query position the distribution and the detail are for. */
+	query: number;
+	/** The distribution of the character after `query`, at the state's temperature and top-k, over the vocabulary. */
+	distribution: Vector;
+	vocabulary: string[];
+	/** The selected head's numbers for the query (from the reference); scores and weights over the keys 0 … query. */
+	detail: { q: Vector; k: Vector; v: Vector; scores: Vector; weights: Vector; output: Vector };
+}
+
+export interface LmTokenView {
+	index: number;
+	text: string;
+	label: string;
+	current: boolean;
+	generated: boolean;
+	unknown: boolean;
+}
+
+export interface LmHeadView {
+	layer: number;
+	head: number;
+	caption: string;
+	label: string;
+	selected: boolean;
+	heatmap: LabelledHeatmapView;
+}
+
+export interface LmAttentionView extends WidgetView {
+	tokens: LmTokenView[];
+	heads: LmHeadView[];
+	bars: LmBarView[];
+}
+
+/** Keys of the `lm.*` strings the widget uses (the view's and the element's). */
+export const LM_ATTENTION_STRINGS = [
+	'head',
+	'weightsLabel',
+	'tokenButton',
+	'generatedToken',
+	'unknownNote',
+	'truncatedNote',
+	'lowerCasedNote',
+	'others',
+	'nextAfter',
+	'sample',
+	'noSample',
+	'qkvRow',
+	'modelFailed',
+	'aboutNames',
+	'aboutVerse',
+] as const;
+
+export function lmAttentionView(state: LmAttentionState, result: LmAttentionResult, strings: ViewStrings): LmAttentionView {
+	const { tokens, query } = result;
+	const shown = tokens.map(tokenText);
+	const layer = Math.min(state.layer, result.layers - 1);
+	const head = Math.min(state.head, result.heads - 1);
+	const colour = colourFor('unit');
+	const notes: string[] = [];
+	if (result.unknown.length > 0) notes.push(template(strings.unknownNote ?? '', { chars: [...new Set(result.unknown)].join(' ') }));
+	if (result.truncated > 0) notes.push(template(strings.truncatedNote ?? '', { n: result.truncated, max: tokens.length - 1 }));
+	if (result.lowerCased) notes.push(strings.lowerCasedNote ?? '');
+	const generated = tokens.slice(result.prefixTokens).map(tokenText).join('');
+	const selected = result.attention[layer]![head]!;
+	return {
+		heatmaps: {},
+		formulas: {
+			'lm-formula': {
+				tex: attentionRowTex({ i: query, dk: result.dk, scale: true, temperature: 1, ...result.detail }),
+				data: { weights: JSON.stringify(selected[query]), layer: String(layer), head: String(head), query: String(query) },
+			},
+		},
+		tables: {
+			'lm-qkv': tableView(
+				[result.detail.q, result.detail.k, result.detail.v],
+				['q', 'k', 'v'].map((name) => template(strings.qkvRow ?? '', { name, i: query })),
+			),
+			'lm-weights': tableView(selected, shown, shown),
+		},
+		texts: {
+			'lm-about': template((result.corpus === 'names' ? strings.aboutNames : strings.aboutVerse) ?? '', {
+				layers: result.layers,
+				heads: result.heads,
+				parameters: result.parameters.toLocaleString('en-US'),
+			}),
+			'lm-next-caption': template(strings.nextAfter ?? '', { token: shown[query] ?? '' }),
+			'lm-sample': state.generate
+				? template(generated ? (strings.sample ?? '') : (strings.noSample ?? ''), {
+						prefix: shown.slice(1, result.prefixTokens).join(''),
+						generated,
+						seed: state.seed,
+					})
+				: '',
+		},
+		notes,
+		tokens: shown.map((text, index) => ({
+			index,
+			text,
+			label: template(index >= result.prefixTokens ? (strings.generatedToken ?? '') : (strings.tokenButton ?? ''), { i: index, token: text }),
+			current: index === query,
+			generated: index >= result.prefixTokens,
+			unknown: tokens[index] === '<unk>',
+		})),
+		heads: result.attention.flatMap((heads, l) =>
+			heads.map((weights, h) => ({
+				layer: l,
+				head: h,
+				caption: template(strings.head ?? '', { l: l + 1, h: h + 1 }),
+				label: template(strings.weightsLabel ?? '', { l: l + 1, h: h + 1 }),
+				selected: l === layer && h === head,
+				heatmap: labelledHeatmapView(weights, shown, colour, query),
+			})),
+		),
+		bars: nextCharacterBars(result.distribution, result.vocabulary, strings.others ?? ''),
+	};
+}
+
+/** What identifies a row of token buttons (rebuilt only when it changes). */
+export const lmTokensKey = (tokens: LmTokenView[]): string => tokens.map((t) => `${t.text}${t.generated ? '*' : ''}`).join('\u0000');
