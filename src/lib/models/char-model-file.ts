@@ -6,7 +6,7 @@
  * itself: every problem says what was expected and what the file holds, for the widget to show.
  */
 import * as z from 'zod/mini';
-import { parameterShapes, type CharModelKind } from '../compute/char-lm';
+import { parameterShapes } from '../compute/char-lm';
 import type { LstmConfig } from '../reference/char-lstm';
 import type { TransformerConfig } from '../reference/char-transformer';
 
@@ -27,7 +27,6 @@ export const charModelJson = z.object({
 	]),
 	weightsManifest: z.tuple([z.object({ paths: z.tuple([z.string()]), weights: z.array(weightSpec) })]),
 });
-export type CharModelJson = z.infer<typeof charModelJson>;
 
 export type CharModel =
 	| { kind: 'transformer'; config: TransformerConfig; parameters: Map<string, Float32Array> }
@@ -36,11 +35,6 @@ export type CharModel =
 /** A model file this reader cannot use; `message` says why. */
 export class CharModelError extends Error {
 	override name = 'CharModelError';
-}
-
-/** The manifest a model's parameters are written with (and must be read back with). */
-export function weightsManifest(kind: CharModelKind, config: TransformerConfig | LstmConfig): CharModelJson['weightsManifest'] {
-	return [{ paths: ['weights.bin'], weights: parameterShapes(kind, config).map(([name, shape]) => ({ name, shape, dtype: 'float32' as const })) }];
 }
 
 /** Checks model.json and splits weights.bin into its named parameters. */
@@ -75,20 +69,4 @@ export function readCharModel(json: unknown, weights: ArrayBuffer): CharModel {
 		offset += size;
 	}
 	return kind === 'transformer' ? { kind, config: config as TransformerConfig, parameters } : { kind, config: config as LstmConfig, parameters };
-}
-
-/** Every parameter in file order, as one float32 buffer (what weights.bin holds). */
-export function packParameters(kind: CharModelKind, config: TransformerConfig | LstmConfig, values: (name: string) => Float32Array): Uint8Array {
-	const shapes = parameterShapes(kind, config);
-	const total = shapes.reduce((sum, [, shape]) => sum + shape.reduce((a, b) => a * b, 1), 0);
-	const out = new Float32Array(total);
-	let offset = 0;
-	for (const [name, shape] of shapes) {
-		const size = shape.reduce((a, b) => a * b, 1);
-		const v = values(name);
-		if (v.length !== size) throw new RangeError(`parameter “${name}”: expected ${size} values, got ${v.length}`);
-		out.set(v, offset);
-		offset += size;
-	}
-	return new Uint8Array(out.buffer);
 }

@@ -1,14 +1,14 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import * as kernels from '../../compute/kernels';
-import { escapeHtml } from '../../text/template';
 import { drawLabelledHeatmap } from '../../viz/labelled-heatmap';
 import { showDataTable } from '../../viz/table';
+import { renderTokenButtons } from '../token-buttons';
 import { InputProblem, WidgetElement } from '../widget-element';
 import { moveFocus } from '../dom';
 import { embed, PROJECTIONS } from './model';
 import { attentionSpec, type AttentionState } from './state';
 import { prepareSentence } from './frame';
-import { attentionView, tokensKey, type AttentionResult, type AttentionTokenView, type AttentionView } from './view';
+import { attentionView, tokensKey, type AttentionResult, type AttentionView } from './view';
 
 /** `<attention-widget>`: self-attention weights between the tokens of the reader's sentence. */
 export class AttentionElement extends WidgetElement<AttentionState, AttentionResult, AttentionView> {
@@ -106,7 +106,7 @@ export class AttentionElement extends WidgetElement<AttentionState, AttentionRes
 	}
 
 	protected override applyExtras(view: AttentionView) {
-		this.renderTokens(view.tokens);
+		renderTokenButtons(this.q<HTMLElement>('tokens'), view.tokens, tokensKey(view.tokens));
 		const list = this.q<HTMLElement>('heads-view');
 		const figure = this.q<HTMLTemplateElement>('head-template');
 		while (list.children.length < view.heads.length) list.append(figure.content.cloneNode(true));
@@ -120,22 +120,5 @@ export class AttentionElement extends WidgetElement<AttentionState, AttentionRes
 			element.querySelector('.table-scroll')!.setAttribute('aria-label', head.caption);
 			showDataTable(element.querySelector('table')!, head.table);
 		});
-	}
-
-	/** Token buttons are rebuilt only when the tokens change, so the focused button keeps its focus. */
-	private renderTokens(tokens: AttentionTokenView[]) {
-		const list = this.q<HTMLElement>('tokens');
-		const key = tokensKey(tokens);
-		if (list.dataset.tokens !== key) {
-			const focused = list.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.index : undefined;
-			list.innerHTML = tokens
-				.map((t) => `<button type="button" data-index="${t.index}" aria-label="${escapeHtml(t.label)}">${escapeHtml(t.text)}</button>`)
-				.join('');
-			list.dataset.tokens = key;
-			if (focused !== undefined) list.querySelector<HTMLElement>(`[data-index="${focused}"]`)?.focus();
-		}
-		for (const button of list.querySelectorAll<HTMLButtonElement>('button'))
-			if (tokens[Number(button.dataset.index)]?.current) button.setAttribute('aria-current', 'true');
-			else button.removeAttribute('aria-current');
 	}
 }

@@ -1,17 +1,17 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import { generate, readTransformer } from '../../compute/char-lm-infer';
-import { samplingDistribution } from '../../reference/char-lm';
 import { transformerForward } from '../../reference/char-transformer';
 import { escapeHtml } from '../../text/template';
 import { drawLabelledHeatmap } from '../../viz/labelled-heatmap';
 import { moveFocus } from '../dom';
+import { renderTokenButtons } from '../token-buttons';
 import { WidgetElement } from '../widget-element';
 import { renderBars } from '../char-lm/bars';
-import { headDetail, referenceWeights, selection } from './frame';
-import { loadShippedTransformer, parameterCount, preparePrefix, type TransformerModel } from '../char-lm/model';
+import { lmAttentionResult, referenceWeights, selection } from './frame';
+import { loadShippedTransformer, preparePrefix, type TransformerModel } from '../char-lm/model';
 import { LM_EXAMPLES, transformerId, type LmCorpus } from '../char-lm/corpora';
 import { lmAttentionSpec, type LmAttentionState } from './state';
-import { lmAttentionView, lmTokensKey, type LmAttentionResult, type LmAttentionView, type LmHeadView, type LmTokenView } from './view';
+import { lmAttentionView, lmTokensKey, type LmAttentionResult, type LmAttentionView, type LmHeadView } from './view';
 
 /** `<lm-attention-widget>`: the attention of a trained character Transformer over the reader's prefix, and what it predicts next. */
 export class LmAttentionElement extends WidgetElement<LmAttentionState, LmAttentionResult, LmAttentionView> {
@@ -116,28 +116,11 @@ export class LmAttentionElement extends WidgetElement<LmAttentionState, LmAttent
 		}
 		const prefix = preparePrefix(state.text, model.config.vocabulary, model.config.context);
 		const ids = [...prefix.ids, ...(state.generate ? await this.generatedIds(tf, model, modelId, prefix.ids) : [])];
-		const { layer, head, query } = selection(state, model, ids.length);
+		const { query } = selection(state, model, ids.length);
 		const readout = await readTransformer(tf, model, ids, query);
 		const trace = transformerForward(model.config, referenceWeights(model), ids.slice(0, query + 1), { logits: false });
 		this.dataset.model = modelId;
-		return {
-			modelId,
-			corpus: state.corpus,
-			parameters: parameterCount(model),
-			layers: model.config.layers,
-			heads: model.config.heads,
-			dk: model.config.dModel / model.config.heads,
-			tokens: ids.map((id) => model.config.vocabulary[id]!),
-			prefixTokens: prefix.ids.length,
-			unknown: prefix.unknown.map((i) => prefix.chars[i]!),
-			truncated: prefix.truncated,
-			lowerCased: prefix.lowerCased,
-			attention: readout.attention,
-			query,
-			distribution: samplingDistribution(readout.logits, state),
-			vocabulary: model.config.vocabulary,
-			detail: headDetail(trace, layer, head, query),
-		};
+		return lmAttentionResult(state, modelId, model, { prefix, ids, attention: readout.attention, logits: readout.logits, trace });
 	}
 
 	/** The seeded continuation of the prefix; computed again only when what it depends on changes. */
@@ -153,29 +136,12 @@ export class LmAttentionElement extends WidgetElement<LmAttentionState, LmAttent
 	}
 
 	protected override applyExtras(view: LmAttentionView) {
-		this.renderTokens(view.tokens);
+		renderTokenButtons(this.q<HTMLElement>('lm-tokens'), view.tokens, lmTokensKey(view.tokens), (t) => [
+			...(t.generated ? ['generated'] : []),
+			...(t.unknown ? ['unknown'] : []),
+		]);
 		this.renderHeads(view.heads);
 		renderBars(this.q<HTMLElement>('lm-bars'), view.bars);
-	}
-
-	/** Token buttons are rebuilt only when the tokens change, so the focused button keeps its focus. */
-	private renderTokens(tokens: LmTokenView[]) {
-		const list = this.q<HTMLElement>('lm-tokens');
-		const key = lmTokensKey(tokens);
-		if (list.dataset.tokens !== key) {
-			const focused = list.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.index : undefined;
-			list.innerHTML = tokens
-				.map(
-					(t) =>
-						`<button type="button" data-index="${t.index}"${t.generated ? ' data-generated' : ''}${t.unknown ? ' data-unknown' : ''} aria-label="${escapeHtml(t.label)}">${escapeHtml(t.text)}</button>`,
-				)
-				.join('');
-			list.dataset.tokens = key;
-			if (focused !== undefined) list.querySelector<HTMLElement>(`[data-index="${focused}"]`)?.focus();
-		}
-		for (const button of list.querySelectorAll<HTMLButtonElement>('button'))
-			if (tokens[Number(button.dataset.index)]?.current) button.setAttribute('aria-current', 'true');
-			else button.removeAttribute('aria-current');
 	}
 
 	private renderHeads(heads: LmHeadView[]) {

@@ -6,7 +6,7 @@
 import { transformerWeights } from '../../models/char-model-weights';
 import { samplingDistribution } from '../../reference/char-lm';
 import { transformerForward, type TransformerTrace, type TransformerWeights } from '../../reference/char-transformer';
-import { parameterCount, preparePrefix, type TransformerModel } from '../char-lm/model';
+import { parameterCount, preparePrefix, type PreparedPrefix, type TransformerModel } from '../char-lm/model';
 import type { LmAttentionState } from './state';
 import type { LmAttentionResult } from './view';
 
@@ -40,11 +40,23 @@ export function headDetail(trace: TransformerTrace, layer: number, head: number,
 	};
 }
 
-/** Everything the view needs, from the reference alone (no generation: the first frame's state has none). */
-export function referenceResult(state: LmAttentionState, modelId: string, model: TransformerModel): LmAttentionResult {
-	const prefix = preparePrefix(state.text, model.config.vocabulary, model.config.context);
-	const trace = transformerForward(model.config, referenceWeights(model), prefix.ids);
-	const { layer, head, query } = selection(state, model, prefix.ids.length);
+/** What the attention and the next-character logits came from, for `lmAttentionResult`. */
+export interface LmAttentionParts {
+	prefix: PreparedPrefix;
+	/** ⟨s⟩, the prefix and any generated tokens. */
+	ids: number[];
+	/** [layer][head]: T × T weights (tfjs in the page, the reference on the server). */
+	attention: LmAttentionResult['attention'];
+	/** The logits of the token after the query position. */
+	logits: ArrayLike<number>;
+	/** A reference trace over at least ids[0 … query], for the selected head's numbers. */
+	trace: TransformerTrace;
+}
+
+/** The result the view draws, the same shape whether the numbers came from tfjs or from the reference. */
+export function lmAttentionResult(state: LmAttentionState, modelId: string, model: TransformerModel, parts: LmAttentionParts): LmAttentionResult {
+	const { prefix, ids } = parts;
+	const { layer, head, query } = selection(state, model, ids.length);
 	return {
 		modelId,
 		corpus: state.corpus,
@@ -52,15 +64,24 @@ export function referenceResult(state: LmAttentionState, modelId: string, model:
 		layers: model.config.layers,
 		heads: model.config.heads,
 		dk: model.config.dModel / model.config.heads,
-		tokens: prefix.ids.map((id) => model.config.vocabulary[id]!),
+		tokens: ids.map((id) => model.config.vocabulary[id]!),
 		prefixTokens: prefix.ids.length,
 		unknown: prefix.unknown.map((i) => prefix.chars[i]!),
 		truncated: prefix.truncated,
 		lowerCased: prefix.lowerCased,
-		attention: trace.heads.map((heads) => heads.map((h) => h.weights)),
+		attention: parts.attention,
 		query,
-		distribution: samplingDistribution(trace.logits[query]!, state),
+		distribution: samplingDistribution(parts.logits, state),
 		vocabulary: model.config.vocabulary,
-		detail: headDetail(trace, layer, head, query),
+		detail: headDetail(parts.trace, layer, head, query),
 	};
+}
+
+/** Everything the view needs, from the reference alone (no generation: the first frame's state has none). */
+export function referenceResult(state: LmAttentionState, modelId: string, model: TransformerModel): LmAttentionResult {
+	const prefix = preparePrefix(state.text, model.config.vocabulary, model.config.context);
+	const trace = transformerForward(model.config, referenceWeights(model), prefix.ids);
+	const { query } = selection(state, model, prefix.ids.length);
+	const attention = trace.heads.map((heads) => heads.map((h) => h.weights));
+	return lmAttentionResult(state, modelId, model, { prefix, ids: prefix.ids, attention, logits: trace.logits[query]!, trace });
 }
