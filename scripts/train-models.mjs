@@ -11,7 +11,8 @@
  * uses are imported with their extensions and Node strips their types. Reproducible: seeds below, see card.json.
  *
  * Options: --only <id,…> trains only those models; --out <dir> writes somewhere else (each model in <dir>/<id>/, e.g. to
- * compare two runs); --epochs <n> overrides the epochs (a quick look; the shipped models use their defaults).
+ * compare two runs); --epochs <n> overrides the epochs (a quick look; the shipped models use their defaults);
+ * --rescore measures the shipped character models again and rewrites their cards' metrics, without training them.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { useBackend } from './models/backend.mjs';
 import { modelCard } from './models/card.mjs';
-import { CHAR_MODELS, trainAndWrite } from './models/char-models.mjs';
+import { CHAR_MODELS, rescore, trainAndWrite } from './models/char-models.mjs';
 import { readCellArchitecture } from './models/cnn-cell.mjs';
 import { heldOutMetrics } from './models/evaluate.mjs';
 import { loadMnist } from './models/mnist-files.mjs';
@@ -38,7 +39,7 @@ const CNN_CONFIG = {
 	shift: 2,
 };
 
-const { values } = parseArgs({ options: { out: { type: 'string' }, epochs: { type: 'string' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { out: { type: 'string' }, epochs: { type: 'string' }, only: { type: 'string' }, rescore: { type: 'boolean' } } });
 const epochs = values.epochs === undefined ? undefined : Number(values.epochs);
 if (epochs !== undefined && (!Number.isInteger(epochs) || epochs < 1)) throw new Error(`--epochs: expected a positive whole number, received ${values.epochs}`);
 const ids = ['cnn', ...CHAR_MODELS.map((m) => m.id)];
@@ -55,8 +56,13 @@ const previousCard = (path) =>
 	);
 
 const backend = await useBackend('wasm');
+if (values.rescore && only.includes('cnn')) throw new Error('--rescore measures the character models again; give --only with their ids');
 if (only.includes('cnn')) await trainCnnModel(outOf('cnn'));
-for (const spec of CHAR_MODELS) if (only.includes(spec.id)) await trainAndWrite(spec, outOf(spec.id), epochs === undefined ? {} : { epochs });
+for (const spec of CHAR_MODELS)
+	if (only.includes(spec.id)) {
+		if (values.rescore) await rescore(spec, outOf(spec.id));
+		else await trainAndWrite(spec, outOf(spec.id), epochs === undefined ? {} : { epochs });
+	}
 
 /** @param {string} out */
 async function trainCnnModel(out) {

@@ -16,6 +16,7 @@ export const WIDGETS = [
 	{ name: 'rnn', selector: 'rnn-widget' },
 	{ name: 'attention', selector: 'attention-widget' },
 	{ name: 'cnn-layers', selector: 'cnn-layers-widget' },
+	{ name: 'lm-attention', selector: 'lm-attention-widget' },
 ];
 
 /** A number for a table cell: one decimal, or — when it was not measured. */

@@ -57,6 +57,15 @@ export async function widgetSection(browser, { backends, updates: UPDATES }) {
 						// the next MNIST digit (a new forward pass through every layer, every tile repainted); the issue's target
 						// for this one is p95 ≤ 16 ms
 						'cnn-layers': (i) => /** @type {HTMLElement} */ (el.querySelectorAll('button[data-digit]:not([data-digit="-1"])')[(i + 1) % 10]).click(),
+						// the next head (a new formula and table), and every 4th action a keystroke in the prefix (every head's
+						// weights and the next-character bars anew): the issue's target for both is p95 ≤ 16 ms
+						'lm-attention': (i) => {
+							if (i % 4 === 3) {
+								const input = /** @type {HTMLInputElement} */ (role('lm-text'));
+								input.value = input.value.length > 3 ? input.value.slice(0, 3) : `${input.value}i`;
+								input.dispatchEvent(new Event('input', { bubbles: true }));
+							} else /** @type {HTMLElement} */ (el.querySelectorAll('button[data-layer]')[(i + 1) % 8]).click();
+						},
 					};
 					const act = acts[name];
 					if (!act) throw new Error(`no reader action for the widget "${name}"; expected one of ${Object.keys(acts).join(', ')}`);
@@ -90,6 +99,7 @@ export async function widgetSection(browser, { backends, updates: UPDATES }) {
 				tensors: result.tensors ?? '—',
 			});
 		}
+		rows.push(...(await generationRows(page, backend)));
 		await page.close();
 	}
 	console.log(`\nWidget updates (${UPDATES} reader actions per widget, backend and pace; ms; targets with auto: p95 ≤ 8, ready ≤ 200)\n`);
@@ -99,4 +109,48 @@ export async function widgetSection(browser, { backends, updates: UPDATES }) {
 		console.log(
 			`| ${r.widget} | ${r.asked} | ${r.used} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.pacedP50)} | ${fmt(r.pacedP95)} | ${r.n} | ${fmt(r.ready)} | ${r.tensors} |`,
 		);
+}
+
+/**
+ * The trained-attention widget's Generate, on the verse model from an empty prefix (up to 24 characters, each a forward
+ * pass over the text so far): `widget:lm-attention:generate` over 10 seeds, as ms per 20 characters (target ≤ 100).
+ * @param {import('@playwright/test').Page} page @param {string} backend
+ */
+async function generationRows(page, backend) {
+	if (!(await page.locator('lm-attention-widget').count())) return [];
+	const result = await page.evaluate(async () => {
+		const el = /** @type {WidgetElement} */ (document.querySelector('lm-attention-widget'));
+		const role = (/** @type {string} */ r) => /** @type {HTMLInputElement} */ (el.querySelector(`[data-role="${r}"]`));
+		const model = /** @type {HTMLSelectElement} */ (/** @type {unknown} */ (role('lm-model')));
+		model.value = 'verse';
+		model.dispatchEvent(new Event('change', { bubbles: true }));
+		await el.settled();
+		role('lm-text').value = '';
+		role('lm-text').dispatchEvent(new Event('input', { bubbles: true }));
+		await el.settled();
+		performance.clearMeasures('widget:lm-attention:generate');
+		for (let i = 0; i < 10; i++) {
+			role('lm-generate').click();
+			await el.settled();
+		}
+		const runs = performance
+			.getEntriesByName('widget:lm-attention:generate')
+			.map((e) => ({ ms: e.duration, characters: /** @type {PerformanceMeasure} */ (e).detail?.characters ?? 0 }));
+		return { runs, backend: el.dataset.backend ?? '—' };
+	});
+	const per20 = result.runs.filter((r) => r.characters > 0).map((r) => (r.ms / r.characters) * 20);
+	return [
+		{
+			widget: 'lm-attention: Generate, per 20 characters',
+			asked: backend,
+			used: result.backend,
+			p50: quantile(per20, 0.5),
+			p95: quantile(per20, 0.95),
+			pacedP50: NaN,
+			pacedP95: NaN,
+			n: per20.length,
+			ready: NaN,
+			tensors: '—',
+		},
+	];
 }

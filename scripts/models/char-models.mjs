@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { version_wasm } from '@tensorflow/tfjs-backend-wasm';
@@ -93,7 +94,7 @@ export async function trainAndWrite(spec, out, { epochs, log = console.log } = {
 	const longest = Math.max(...[...corpus.train, ...corpus.test].map((t) => [...t].length));
 	const config = /** @type {TransformerConfig | LstmConfig} */ ({ vocabulary, context: longest + 1, ...spec.sizes });
 	const train = { ...spec.train, epochs: epochs ?? spec.train.epochs };
-	const [trainData, testData] = [corpus.train, corpus.test].map((texts) => sequences(texts, vocabulary, config.context));
+	const trainData = sequences(corpus.train, vocabulary, config.context);
 	log(`${spec.id}: ${spec.kind}, vocabulary ${vocabulary.length}, context ${config.context}, ${corpus.train.length} texts, ${train.epochs} epochs`);
 
 	const started = performance.now();
@@ -103,18 +104,7 @@ export async function trainAndWrite(spec, out, { epochs, log = console.log } = {
 		),
 	);
 	const seconds = (performance.now() - started) / 1000;
-	const heldOut = bitsPerCharacter(spec.kind, config, parameters, /** @type {ReturnType<typeof sequences>} */ (testData), config.context);
-	const trained = bitsPerCharacter(spec.kind, config, parameters, /** @type {ReturnType<typeof sequences>} */ (trainData), config.context);
-	const samples = sampleTexts(spec, config, parameters);
-	const known = new Set(corpus.train);
-	const novel = samples.filter((s) => !known.has(s)).length / samples.length;
-	const form = spec.corpus === 'tang-verse' ? samples.filter(hasQuatrainForm).length / samples.length : undefined;
-	const unknownShare = shareOfUnknown(corpus.test, vocabulary);
-	log(
-		`${spec.id}: held-out ${heldOut.toFixed(3)} bits/char (training set ${trained.toFixed(3)}), ${(novel * 100).toFixed(1)} % novel samples` +
-			(form === undefined ? '' : `, ${(form * 100).toFixed(1)} % in quatrain form`),
-	);
-
+	const metrics = measure(spec, corpus, config, parameters, log);
 	const files = await writeModelFiles(spec, config, parameters, out);
 	const card = {
 		id: spec.id,
@@ -135,7 +125,7 @@ export async function trainAndWrite(spec, out, { epochs, log = console.log } = {
 			train: corpus.train.length,
 			test: corpus.test.length,
 			vocabulary: `${SPECIAL_TOKENS.join(' and ')}, then every character seen at least ${spec.minCount} time${spec.minCount === 1 ? '' : 's'} in the training texts; rarer characters are read as <unk>`,
-			heldOutUnknownShare: round(unknownShare, 5),
+			heldOutUnknownShare: metrics.unknownShare,
 			sequences: '<s> c1 … cn <s>: the model predicts every character of a text and then its end',
 		},
 		training: {
@@ -157,18 +147,7 @@ export async function trainAndWrite(spec, out, { epochs, log = console.log } = {
 				seconds: round(e.seconds, 1),
 			})),
 		},
-		metrics: {
-			heldOutBitsPerCharacter: round(heldOut),
-			trainingBitsPerCharacter: round(trained),
-			uniformBitsPerCharacter: round(Math.log2(vocabulary.length - 1)),
-			samples: {
-				...SAMPLES,
-				novelShare: round(novel),
-				...(form === undefined ? {} : { quatrainFormShare: round(form) }),
-				method: `${SAMPLES.count} samples from <s>, sample i seeded with ${SAMPLES.seed} + i (src/lib/reference/char-lm.ts: sample); novel = not in the training texts`,
-				first: samples.slice(0, 10),
-			},
-		},
+		metrics: metrics.card,
 		tfjs: tf.version_core,
 		date: new Date().toISOString().slice(0, 10),
 		files: Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, { bytes: bytes.byteLength, sha256: sha256(bytes) }])),
@@ -179,8 +158,92 @@ export async function trainAndWrite(spec, out, { epochs, log = console.log } = {
 }
 
 /**
+ * Everything the card measures on a trained model: held-out and training bits per character, samples (novel share,
+ * quatrain form) and the time per generated character.
+ * @param {CharModelSpec} spec @param {import('../data/char-corpora.mjs').CharCorpus} corpus @param {any} config
+ * @param {tf.NamedTensorMap} parameters @param {(line: string) => void} log
+ */
+function measure(spec, corpus, config, parameters, log) {
+	const trainData = sequences(corpus.train, config.vocabulary, config.context);
+	const testData = sequences(corpus.test, config.vocabulary, config.context);
+	const heldOut = bitsPerCharacter(spec.kind, config, parameters, testData, config.context);
+	const trained = bitsPerCharacter(spec.kind, config, parameters, trainData, config.context);
+	const { samples, msPerCharacter } = sampleTexts(spec, config, parameters);
+	const known = new Set(corpus.train);
+	const novel = samples.filter((s) => !known.has(s)).length / samples.length;
+	const form = spec.corpus === 'tang-verse' ? samples.filter(hasQuatrainForm).length / samples.length : undefined;
+	log(
+		`${spec.id}: held-out ${heldOut.toFixed(3)} bits/char (training set ${trained.toFixed(3)}), ${(novel * 100).toFixed(1)} % novel samples` +
+			(form === undefined ? '' : `, ${(form * 100).toFixed(1)} % in quatrain form`) +
+			`, ${msPerCharacter.toFixed(2)} ms per generated character`,
+	);
+	return {
+		unknownShare: round(shareOfUnknown(corpus.test, config.vocabulary), 5),
+		card: {
+			heldOutBitsPerCharacter: round(heldOut),
+			trainingBitsPerCharacter: round(trained),
+			uniformBitsPerCharacter: round(Math.log2(config.vocabulary.length - 1)),
+			samples: {
+				...SAMPLES,
+				novelShare: round(novel),
+				...(form === undefined ? {} : { quatrainFormShare: round(form) }),
+				method: `${SAMPLES.count} samples from <s>, sample i seeded with ${SAMPLES.seed} + i (src/lib/reference/char-lm.ts: sample); novel = not in the training texts`,
+				first: samples.slice(0, 10),
+			},
+			generation: {
+				msPerCharacter: round(msPerCharacter, 3),
+				method: `the ${SAMPLES.count} samples' time over the characters they drew (each ending counts as one): for every character, one tfjs forward pass over the whole prefix (no cache), then the draw; tfjs-backend-wasm ${version_wasm} in Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'})`,
+			},
+		},
+	};
+}
+
+/**
+ * Measures a shipped model again without training it (`npm run train-models -- --rescore`): the card's metrics are
+ * rewritten from the files in `out`, which must be the ones the card describes (same sha256); its training record stays.
+ * @param {CharModelSpec} spec @param {string} out @param {{ log?: (line: string) => void }} [options]
+ */
+export async function rescore(spec, out, { log = console.log } = {}) {
+	const [json, weights, cardText] = await Promise.all([
+		readFile(join(out, 'model.json')),
+		readFile(join(out, 'weights.bin')),
+		readFile(join(out, 'card.json'), 'utf8'),
+	]);
+	const card = JSON.parse(cardText);
+	for (const [name, bytes] of /** @type {[string, Buffer][]} */ ([
+		['model.json', json],
+		['weights.bin', weights],
+	]))
+		if (card.files?.[name]?.sha256 !== sha256(bytes))
+			throw new Error(`${join(out, name)} is not the file ${join(out, 'card.json')} describes: train the model again instead`);
+	const { config } = JSON.parse(json.toString('utf8'));
+	const values = new Float32Array(weights.buffer, weights.byteOffset, weights.byteLength / 4);
+	let offset = 0;
+	/** @type {tf.NamedTensorMap} */
+	const parameters = {};
+	for (const [name, shape] of parameterShapes(spec.kind, config)) {
+		const size = shape.reduce((a, b) => a * b, 1);
+		parameters[name] = tf.tensor(values.slice(offset, offset + size), shape);
+		offset += size;
+	}
+	/** @type {import('../data/char-corpora.mjs').CharCorpus} */
+	const corpus = JSON.parse(await readFile(`public/generated/${spec.corpus}.json`, 'utf8'));
+	const metrics = measure(spec, corpus, config, parameters, log);
+	tf.dispose(Object.values(parameters));
+	const rescored = {
+		...card,
+		data: { ...card.data, heldOutUnknownShare: metrics.unknownShare },
+		training: { ...card.training, epochsChosen: spec.epochsChosen },
+		metrics: metrics.card,
+		rescored: new Date().toISOString().slice(0, 10),
+	};
+	await writeFile(join(out, 'card.json'), `${JSON.stringify(rescored, null, '\t')}\n`);
+	return rescored;
+}
+
+/**
  * @param {CharModelSpec} spec @param {any} config @param {tf.NamedTensorMap} parameters
- * @returns {string[]}
+ * @returns {{ samples: string[], msPerCharacter: number }}
  */
 function sampleTexts(spec, config, parameters) {
 	/** @param {number[]} ids */
@@ -189,11 +252,15 @@ function sampleTexts(spec, config, parameters) {
 			const logits = logitsOf(spec.kind, config, parameters, tf.tensor2d([ids], [1, ids.length], 'int32'));
 			return tf.slice(logits, [0, ids.length - 1, 0], [1, 1, -1]).dataSync();
 		});
-	return Array.from({ length: SAMPLES.count }, (_, i) =>
-		sample(nextLogits, [0], { temperature: SAMPLES.temperature, topK: SAMPLES.topK, seed: SAMPLES.seed + i, maxLength: config.context - 1 })
-			.map((id) => config.vocabulary[id])
-			.join(''),
-	);
+	let drawn = 0;
+	const started = performance.now();
+	const samples = Array.from({ length: SAMPLES.count }, (_, i) => {
+		const ids = sample(nextLogits, [0], { temperature: SAMPLES.temperature, topK: SAMPLES.topK, seed: SAMPLES.seed + i, maxLength: config.context - 1 });
+		// The drawn ending is not in `ids` but cost a forward pass too; a sample cut at the context has none.
+		drawn += ids.length + (ids.length < config.context - 1 ? 1 : 0);
+		return ids.map((id) => config.vocabulary[id]).join('');
+	});
+	return { samples, msPerCharacter: (performance.now() - started) / drawn };
 }
 
 /** @param {string[]} texts @param {string[]} vocabulary */

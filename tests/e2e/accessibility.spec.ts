@@ -40,7 +40,11 @@ async function axeFindings(tab: Page, { colourOnly = false } = {}): Promise<stri
 			{ timeout: 5_000 },
 		)
 		.catch(() => {});
-	const builder = new AxeBuilder({ page: tab }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);
+	// KaTeX's HTML rendering is left out: it is aria-hidden (assistive technology reads the MathML beside it), it sets no
+	// colour of its own (the site's TeX uses no \color) and no formula box has a background, so its text has the colour
+	// and background of the text around it, which axe checks. It is three quarters of the algorithms chapter's DOM
+	// (24,000 of 32,500 elements) and about 40 % of axe's time there (measured: 27 s → 16 s for every rule).
+	const builder = new AxeBuilder({ page: tab }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).exclude('.katex-html');
 	const results = await (colourOnly ? builder.withRules(COLOUR_RULES) : builder).analyze();
 	return results.violations
 		.map((v) => ({ ...v, nodes: v.nodes.filter((n) => !ACCEPTED.some((a) => a.rule === v.id && n.target.join(' ') === a.target)) }))

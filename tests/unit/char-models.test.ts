@@ -24,6 +24,7 @@ import { lstmWeights, transformerWeights } from '../../src/lib/models/char-model
 import { encode, sample, softmaxWithTemperature } from '../../src/lib/reference/char-lm';
 import { lstmForward as lstmReference } from '../../src/lib/reference/char-lstm';
 import { transformerForward as transformerReference } from '../../src/lib/reference/char-transformer';
+import { preparePrefix } from '../../src/lib/widgets/char-lm/model';
 
 const RETRAIN = 'run `npm run train-models -- --only <id>` and commit public/models/<id>/';
 const PREFIXES: Record<string, string[]> = { names: ['', 'mar', 'christopher'], 'tang-verse': ['', '床前明月光，', '白日依山尽，黄河入海流。欲穷千里目，'] };
@@ -188,5 +189,11 @@ describe('encoding and sampling', () => {
 	it('top-1 sampling is greedy and never draws <unk>', () => {
 		const logits = [0, 10, 5, 1];
 		expect(sample(() => logits, [0], { temperature: 1, topK: 1, seed: 1, maxLength: 3 })).toEqual([2, 2, 2]);
+	});
+	it('lower-cases a prefix only for a model that knows small letters and no capitals', () => {
+		expect(preparePrefix('Ab', vocabulary, 8)).toMatchObject({ ids: [0, 2, 3], lowerCased: true });
+		const verse = ['<s>', '<unk>', '床', '，'];
+		expect(preparePrefix('床AB', verse, 8)).toMatchObject({ ids: [0, 2, 1, 1], unknown: [1, 2], lowerCased: false });
+		expect(preparePrefix('Ab', ['<s>', '<unk>', 'A', 'b'], 8)).toMatchObject({ ids: [0, 2, 3], lowerCased: false });
 	});
 });

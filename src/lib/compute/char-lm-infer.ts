@@ -9,6 +9,7 @@ import { sampleAsync, type SamplingOptions } from '../reference/char-lm';
 import { lstmForward, parameterShapes, transformerForward, type Parameters } from './char-lm';
 
 type TransformerModel = Extract<CharModel, { kind: 'transformer' }>;
+type LstmModel = Extract<CharModel, { kind: 'lstm' }>;
 
 /** Runs `body` with the model's parameters as tensors; they are disposed afterwards, whatever happens. */
 export async function withParameters<T>(tf: typeof TF, model: CharModel, body: (p: Parameters) => Promise<T>): Promise<T> {
@@ -62,6 +63,29 @@ export function readTransformer(tf: typeof TF, model: TransformerModel, ids: num
 			return { attention: attention.map((layer) => layer[0]!), logits };
 		} finally {
 			tf.dispose([out.attention, out.row]);
+		}
+	});
+}
+
+export interface LstmReadout {
+	/** T × units: h_t at every step. */
+	hidden: number[][];
+	/** The logits of the token after step `step` (0-based). */
+	logits: Float32Array;
+}
+
+/** The LSTM over `ids`: h_t at every step and the logits after `step`. */
+export function readLstm(tf: typeof TF, model: LstmModel, ids: number[], step: number): Promise<LstmReadout> {
+	return withParameters(tf, model, async (p) => {
+		const out = tf.tidy(() => {
+			const { hidden, logits } = lstmForward(tf, model.config, p, tf.tensor2d([ids], [1, ids.length], 'int32'));
+			return { hidden: tf.squeeze(hidden, [0]), row: tf.slice(logits, [0, step, 0], [1, 1, -1]) };
+		});
+		try {
+			const [hidden, logits] = await Promise.all([out.hidden.array() as Promise<number[][]>, out.row.data() as Promise<Float32Array>]);
+			return { hidden, logits };
+		} finally {
+			tf.dispose([out.hidden, out.row]);
 		}
 	});
 }

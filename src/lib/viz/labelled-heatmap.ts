@@ -8,10 +8,14 @@ import type { Matrix } from '../reference/matrix';
 import { textOn, type ColourScale } from './colour';
 import { drawCells, drawOutlines, heatmapCells, type HeatmapView } from './heatmap';
 
-/** Space for labels, in cell units. */
-const LABEL_MARGIN = 3.2;
 /** Print values inside cells up to this many tokens. */
 const MAX_PRINTED = 10;
+/** Label font size in cell units (heatmap.css: `.widget svg text`), and a glyph's width in ems: CJK and narrow Latin. */
+const LABEL_FONT = 0.42;
+const WIDE_EM = 1;
+const NARROW_EM = 0.6;
+/** Column labels are rotated by 60°: their height is sin 60° of their width. */
+const SIN_60 = Math.sqrt(3) / 2;
 
 export interface PrintedValue {
 	x: number;
@@ -46,15 +50,42 @@ export function colLabelTransform(col: number): string {
 	return `translate(${col + 0.65} -0.2) rotate(-60)`;
 }
 
-export function labelledHeatmapView(values: Matrix, labels: string[], colour: ColourScale, focusRow: number): LabelledHeatmapView {
+/** A label's width in cell units, estimated from its characters (the view has no DOM to measure with). */
+function labelWidth(label: string): number {
+	return [...label].reduce((width, char) => width + LABEL_FONT * (/[\u2e80-\uffef]/u.test(char) ? WIDE_EM : NARROW_EM), 0);
+}
+
+/**
+ * The viewBox: the cells, with room for the longest label to the left and, rotated, above, so that a few short tokens
+ * do not leave a band of empty space (a fixed margin for seven-letter words was most of a 4-token heatmap).
+ */
+function labelledViewBox(n: number, labels: string[]): string {
+	const widest = Math.max(0, ...labels.map(labelWidth));
+	const left = widest + 0.3;
+	const top = widest * SIN_60 + 0.45;
+	const right = Math.max(0, widest / 2 - 0.3);
+	return `${-round(left)} ${-round(top)} ${round(n + left + right)} ${round(n + top)}`;
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/** Options: `printValues: false` leaves the numbers out, for heatmaps drawn too small to read them. */
+export function labelledHeatmapView(
+	values: Matrix,
+	labels: string[],
+	colour: ColourScale,
+	focusRow: number,
+	{ printValues = true }: { printValues?: boolean } = {},
+): LabelledHeatmapView {
 	const n = values.length;
 	const cells = heatmapCells(values, colour);
+	const short = labels.map(shortLabel);
 	return {
-		viewBox: `${-LABEL_MARGIN} ${-LABEL_MARGIN} ${n + LABEL_MARGIN} ${n + LABEL_MARGIN}`,
+		viewBox: labelledViewBox(n, short),
 		cells,
-		printed: n <= MAX_PRINTED ? cells.map((c) => ({ x: c.col + 0.5, y: c.row + 0.62, text: cellText(c.value), fill: textOn(c.fill) })) : [],
-		rowLabels: labels.map((label, i) => ({ text: shortLabel(label), bold: i === focusRow })),
-		colLabels: labels.map(shortLabel),
+		printed: printValues && n <= MAX_PRINTED ? cells.map((c) => ({ x: c.col + 0.5, y: c.row + 0.62, text: cellText(c.value), fill: textOn(c.fill) })) : [],
+		rowLabels: short.map((text, i) => ({ text, bold: i === focusRow })),
+		colLabels: short,
 		outlines: focusRow >= 0 && focusRow < n ? [{ name: 'focus', row: focusRow, col: 0, h: 1, w: n }] : [],
 	};
 }

@@ -61,3 +61,30 @@ export function lstmStepTex(s: LstmStepNumbers): string {
 		'\\end{aligned}',
 	].join('\n');
 }
+
+/** One unit j of a trained LSTM at step t: its gates (scalars), then c_t and h_t with the numbers. */
+export interface LstmUnitNumbers {
+	t: number;
+	/** 1-based. */
+	j: number;
+	f: number;
+	i: number;
+	o: number;
+	g: number;
+	cPrev: number;
+	c: number;
+	/** h_t as computed by tfjs. */
+	h: number;
+}
+
+/** c_{t,j} = f·c_{t−1,j} + i·g and h_{t,j} = o·tanh(c_{t,j}) for one unit: 32 units' vectors would not fit a page. */
+export function lstmUnitTex(s: LstmUnitNumbers): string {
+	const at = (name: string, t: number | string = s.t) => `${name}_{${t},${s.j}}`;
+	return [
+		'\\begin{aligned}',
+		`${at('f')} &= ${num(s.f, 3)},\\quad ${at('i')} = ${num(s.i, 3)},\\quad ${at('g')} = ${num(s.g, 3)},\\quad ${at('o')} = ${num(s.o, 3)} \\\\[0.5em]`,
+		`${at('c')} &= ${at('f')}\\, ${at('c', s.t - 1)} + ${at('i')}\\, ${at('g')} = ${num(s.f, 3)} \\cdot ${num(s.cPrev, 3)} + ${num(s.i, 3)} \\cdot ${num(s.g, 3)} = ${num(s.c, 3)} \\\\[0.5em]`,
+		`${at('h')} &= ${at('o')} \\tanh(${at('c')}) = ${num(s.o, 3)} \\cdot \\tanh(${num(s.c, 3)}) = ${num(s.h, 3)}`,
+		'\\end{aligned}',
+	].join('\n');
+}

@@ -53,13 +53,15 @@ export interface PreparedPrefix extends Encoded {
 }
 
 /**
- * The prefix as the model reads it. A model without capital letters (the names) reads the text in lower case, as its
+ * The prefix as the model reads it. A model that knows small letters only (the names) reads the text in lower case, as its
  * training names were; characters it does not know become ⟨unk⟩, and a prefix longer than the context keeps its end.
  * Room is left for at least one generated character.
  */
 export function preparePrefix(text: string, vocabulary: readonly string[], context: number): PreparedPrefix {
-	const knowsCapitals = vocabulary.some((token) => token.length === 1 && token !== token.toLowerCase());
-	const lowerCased = !knowsCapitals && text !== text.toLowerCase();
+	const cased = (token: string, upper: boolean) => token.length === 1 && token !== (upper ? token.toLowerCase() : token.toUpperCase());
+	// Only a model that knows small letters and no capitals: the verse model knows neither, and reads "AB" as unknown.
+	const lowerOnly = vocabulary.some((token) => cased(token, false)) && !vocabulary.some((token) => cased(token, true));
+	const lowerCased = lowerOnly && text !== text.toLowerCase();
 	return { ...encode(lowerCased ? text.toLowerCase() : text, vocabulary, context - 1), lowerCased };
 }
 

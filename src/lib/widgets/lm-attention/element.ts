@@ -127,7 +127,12 @@ export class LmAttentionElement extends WidgetElement<LmAttentionState, LmAttent
 	private async generatedIds(tf: typeof TF, model: TransformerModel, modelId: string, ids: number[]): Promise<number[]> {
 		const { seed, temperature, topK } = this.state;
 		const key = JSON.stringify([modelId, ids, seed, temperature, topK]);
-		if (this.generated?.key !== key) this.generated = { key, ids: await generate(tf, model, ids, { seed, temperature, topK }) };
+		if (this.generated?.key !== key) {
+			const start = performance.now();
+			this.generated = { key, ids: await generate(tf, model, ids, { seed, temperature, topK }) };
+			// For the bench: how long the characters took (each one a forward pass over the text so far).
+			performance.measure('widget:lm-attention:generate', { start, detail: { characters: this.generated.ids.length } });
+		}
 		return this.generated.ids;
 	}
 

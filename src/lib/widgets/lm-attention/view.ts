@@ -143,7 +143,8 @@ export function lmAttentionView(state: LmAttentionState, result: LmAttentionResu
 				caption: template(strings.head ?? '', { l: l + 1, h: h + 1 }),
 				label: template(strings.weightsLabel ?? '', { l: l + 1, h: h + 1 }),
 				selected: l === layer && h === head,
-				heatmap: labelledHeatmapView(weights, shown, colour, query),
+				// Eight heads side by side are too small to print numbers in: the chosen head's are in the table below.
+				heatmap: labelledHeatmapView(weights, shown, colour, query, { printValues: false }),
 			})),
 		),
 		bars: nextCharacterBars(result.distribution, result.vocabulary, strings.others ?? ''),

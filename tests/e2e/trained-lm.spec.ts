@@ -2,6 +2,7 @@
  * The trained character Transformer behind part 3's attention widget (public/models/{names,verse}-transformer/):
  * in both languages, the weights the widget shows for a linked prefix, head and query are the reference's, computed
  * here from the same files; the next-character bars sum to 1; a seeded Generate link writes the same text twice;
+ * the trained LSTM's h_t, one unit's arithmetic and its distribution are the reference's too;
  * bad input and a corrupt model file get a message in the widget and no page error.
  */
 import { readFileSync } from 'node:fs';
@@ -9,17 +10,19 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { tableValues } from './widget-data';
 import { readCharModel } from '../../src/lib/models/char-model-file';
-import { transformerWeights } from '../../src/lib/models/char-model-weights';
+import { lstmWeights, transformerWeights } from '../../src/lib/models/char-model-weights';
+import { samplingDistribution } from '../../src/lib/reference/char-lm';
+import { lstmForward } from '../../src/lib/reference/char-lstm';
 import { transformerForward } from '../../src/lib/reference/char-transformer';
-import { preparePrefix, type TransformerModel } from '../../src/lib/widgets/char-lm/model';
+import { preparePrefix, type LstmModel, type TransformerModel } from '../../src/lib/widgets/char-lm/model';
 
-function shipped(id: string): TransformerModel {
+function shipped<M extends TransformerModel | LstmModel = TransformerModel>(id: string): M {
 	const weights = readFileSync(`public/models/${id}/weights.bin`);
-	return readCharModel(JSON.parse(readFileSync(`public/models/${id}/model.json`, 'utf8')), new Uint8Array(weights).buffer) as TransformerModel;
+	return readCharModel(JSON.parse(readFileSync(`public/models/${id}/model.json`, 'utf8')), new Uint8Array(weights).buffer) as M;
 }
 
-async function readyWidget(page: Page) {
-	const widget = page.locator('lm-attention-widget');
+async function readyWidget(page: Page, name = 'lm-attention-widget') {
+	const widget = page.locator(name);
 	await widget.scrollIntoViewIfNeeded();
 	await expect(widget).toHaveAttribute('data-status', 'ready', { timeout: 45_000 });
 	return widget;
@@ -103,3 +106,43 @@ test('unknown characters, a prefix longer than the context, an empty prefix and 
 	await expect(widget.locator('[data-role="message"]')).toContainText('无法加载训练好的模型');
 	await expect(widget.locator('[data-role="message"]')).toContainText('weights.bin holds 100 bytes');
 });
+
+for (const [locale, id, prefix] of [
+	['en', 'names-lstm', 'mari'],
+	['zh-cn', 'verse-lstm', '床前明月光，'],
+] as const)
+	test(`${locale}: the trained LSTM's h_t at every step, a unit's arithmetic and the next-character bars are the reference's`, async ({ page }) => {
+		await page.goto(`${locale}/tutorial/algorithms/?backend=wasm&lstm.text=${encodeURIComponent(prefix)}&lstm.step=3&lstm.unit=5&lstm.topk=5`);
+		const widget = await readyWidget(page, 'lm-lstm-widget');
+		await expect(widget).toHaveAttribute('data-model', id);
+		const model = shipped<LstmModel>(id);
+		const { ids } = preparePrefix(prefix, model.config.vocabulary, model.config.context);
+		const trace = lstmForward(model.config, lstmWeights(model.config, model.parameters), ids);
+		const shown = await tableValues(widget.locator('[data-role="lstm-h-table"]'));
+		expect(shown.length).toBe(ids.length);
+		let worst = 0;
+		shown.forEach((row, t) => row.forEach((h, j) => (worst = Math.max(worst, Math.abs(h - trace.steps[t]!.h[j]!)))));
+		expect(worst).toBeLessThan(1e-4);
+		const formula = widget.locator('[data-role="lstm-formula"]');
+		await expect(formula).toHaveAttribute('data-step', '3');
+		await expect(formula).toHaveAttribute('data-unit', '5');
+		expect(Math.abs(Number(await formula.getAttribute('data-h')) - trace.steps[2]!.h[4]!)).toBeLessThan(1e-4);
+		// Top-5 after step 3: five bars (and no "others"), the reference's distribution, summing to 1.
+		const expected = samplingDistribution(trace.logits[2]!, { temperature: 1, topK: 5 });
+		const bars = await widget.locator('[data-role="lstm-bars"] li').evaluateAll((items) => items.map((li) => Number(li.getAttribute('data-p'))));
+		expect(Math.abs(bars.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-5);
+		expect(bars.slice(0, 5)).toEqual(
+			[...expected]
+				.sort((a, b) => b - a)
+				.slice(0, 5)
+				.map((p) => expect.closeTo(p, 4)),
+		);
+		// Generate with a seed: the same text again after a reload.
+		await widget.locator('[data-role="lstm-generate"]').click();
+		const sample = widget.locator('[data-role="lstm-sample"]');
+		await expect(sample).toContainText(/1/);
+		const first = await sample.textContent();
+		await page.reload();
+		await expect(await readyWidget(page, 'lm-lstm-widget')).toHaveAttribute('data-status', 'ready');
+		await expect(page.locator('lm-lstm-widget [data-role="lstm-sample"]')).toHaveText(first ?? '');
+	});

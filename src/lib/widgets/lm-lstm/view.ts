@@ -5,7 +5,6 @@
  */
 import type { Matrix, Vector } from '../../reference/matrix';
 import type { LstmStep } from '../../reference/recurrent';
-import { transpose } from '../../reference/matrix';
 import { template } from '../../text/template';
 import { colourFor, type ValueKind } from '../../viz/colour';
 import { heatmapView } from '../../viz/heatmap';
@@ -51,41 +50,30 @@ export interface LmStepTokenView {
 export interface LmLstmView extends WidgetView {
 	tokens: LmStepTokenView[];
 	bars: LmBarView[];
+	units: number;
 }
 
 export const LSTM_MAPS = ['h', 'c', 'i', 'f', 'o', 'g'] as const;
 export type LstmMap = (typeof LSTM_MAPS)[number];
 const MAP_KIND: Record<LstmMap, ValueKind> = { h: 'tanh', g: 'tanh', i: 'unit', f: 'unit', o: 'unit', c: 'cell' };
 
-/** Keys of the `lstm.*` strings the widget uses. */
-export const LM_LSTM_STRINGS = [
-	'aboutNames',
-	'aboutVerse',
-	'stepButton',
-	'generatedStep',
-	'stepReadout',
-	'unit',
-	'nextAfter',
-	'sample',
-	'noSample',
-	'unknownNote',
-	'truncatedNote',
-	'lowerCasedNote',
-	'others',
-	'modelFailed',
-] as const;
+/** Keys of the widget's own `lstm.*` strings (the view's and the element's). */
+export const LM_LSTM_STRINGS = ['aboutNames', 'aboutVerse', 'stepButton', 'generatedStep', 'stepReadout', 'unit'] as const;
+/** Keys of the `lm.*` strings it shares with the trained-attention widget. */
+export const LM_SHARED_STRINGS = ['nextAfter', 'sample', 'noSample', 'unknownNote', 'truncatedNote', 'lowerCasedNote', 'others', 'modelFailed'] as const;
 
 export function lmLstmView(state: LmLstmState, result: LmLstmResult, strings: ViewStrings): LmLstmView {
 	const { tokens, step } = result;
 	const shown = tokens.map(tokenText);
 	const unit = Math.min(state.unit, result.units);
 	const heatmaps: WidgetView['heatmaps'] = {};
+	// Rows are the steps and columns the units: 32 units side by side fit a page's width, and the rows follow the text.
 	for (const name of LSTM_MAPS) {
-		const values = transpose(name === 'h' ? result.h : result.steps.map((s) => s[name]));
+		const values = name === 'h' ? result.h : result.steps.map((s) => s[name]);
 		heatmaps[`lstm-map-${name}`] = heatmapView(values, colourFor(MAP_KIND[name], values), [
-			{ name: 'step-halo', row: 0, col: step, h: result.units, w: 1 },
-			{ name: 'step', row: 0, col: step, h: result.units, w: 1 },
-			{ name: 'unit', row: unit - 1, col: 0, h: 1, w: tokens.length },
+			{ name: 'unit', row: 0, col: unit - 1, h: tokens.length, w: 1 },
+			{ name: 'step-halo', row: step, col: 0, h: 1, w: result.units },
+			{ name: 'step', row: step, col: 0, h: 1, w: result.units },
 		]);
 	}
 	const now = result.steps[step]!;
@@ -128,7 +116,11 @@ export function lmLstmView(state: LmLstmState, result: LmLstmResult, strings: Vi
 			'lstm-step-readout': template(strings.stepReadout ?? '', { t: step + 1, n: tokens.length, token: shown[step] ?? '', j: unit }),
 			'lstm-next-caption': template(strings.nextAfter ?? '', { token: shown[step] ?? '' }),
 			'lstm-sample': state.generate
-				? template(generated ? (strings.sample ?? '') : (strings.noSample ?? ''), { prefix: shown.slice(1, result.prefixTokens).join(''), generated, seed: state.seed })
+				? template(generated ? (strings.sample ?? '') : (strings.noSample ?? ''), {
+						prefix: shown.slice(1, result.prefixTokens).join(''),
+						generated,
+						seed: state.seed,
+					})
 				: '',
 		},
 		notes,
@@ -141,5 +133,9 @@ export function lmLstmView(state: LmLstmState, result: LmLstmResult, strings: Vi
 			unknown: tokens[index] === '<unk>',
 		})),
 		bars: nextCharacterBars(result.distribution, result.vocabulary, strings.others ?? ''),
+		units: result.units,
 	};
 }
+
+/** What identifies a row of step buttons (rebuilt only when it changes). */
+export const lmStepsKey = (tokens: LmStepTokenView[]): string => tokens.map((t) => `${t.text}${t.generated ? '*' : ''}`).join('\u0000');
