@@ -17,6 +17,7 @@ export const WIDGETS = [
 	{ name: 'attention', selector: 'attention-widget' },
 	{ name: 'cnn-layers', selector: 'cnn-layers-widget' },
 	{ name: 'lm-attention', selector: 'lm-attention-widget' },
+	{ name: 'lm-lstm', selector: 'lm-lstm-widget' },
 ];
 
 /** A number for a table cell: one decimal, or — when it was not measured. */

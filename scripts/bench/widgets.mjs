@@ -66,6 +66,17 @@ export async function widgetSection(browser, { backends, updates: UPDATES }) {
 								input.dispatchEvent(new Event('input', { bubbles: true }));
 							} else /** @type {HTMLElement} */ (el.querySelectorAll('button[data-layer]')[(i + 1) % 8]).click();
 						},
+						// the next step of the trained LSTM (new gates, formula and bars), every 4th action a keystroke in the prefix
+						'lm-lstm': (i) => {
+							if (i % 4 === 3) {
+								const input = /** @type {HTMLInputElement} */ (role('lstm-text'));
+								input.value = input.value.length > 3 ? input.value.slice(0, 3) : `${input.value}i`;
+								input.dispatchEvent(new Event('input', { bubbles: true }));
+							} else {
+								const steps = el.querySelectorAll('[data-role="lstm-steps"] button');
+								/** @type {HTMLElement} */ (steps[(i + 1) % steps.length]).click();
+							}
+						},
 					};
 					const act = acts[name];
 					if (!act) throw new Error(`no reader action for the widget "${name}"; expected one of ${Object.keys(acts).join(', ')}`);

@@ -275,6 +275,8 @@ export const uiStrings = z.object({
 	'cell.modelKept': z.string(),
 	'cell.modelNotKept': z.string(),
 	'cell.textHelp': z.string(),
+	/** The text box of a cell that continues a name (`textKind="prefix"`). */
+	'cell.prefixHelp': z.string(),
 	'cell.drawFirst': z.string(),
 	'cell.typeFirst': z.string(),
 	/** `{{n}}`: the maximum number of characters. */

@@ -5,6 +5,7 @@
  */
 import type { Tensor } from '@tensorflow/tfjs-core';
 import type { MnistSplit } from '../data/mnist';
+import type { CharCorpus } from '../data/char-corpus';
 import type { SpamDataset } from '../data/spam';
 import type { ChartSpec, PublishCard } from './protocol';
 
@@ -57,4 +58,8 @@ export interface CellData {
 	mnist(sizes?: SplitSizes): Promise<{ train: CellMnistSplit; test: CellMnistSplit }>;
 	/** SpamAssassin messages (subject + start of body) labelled 0 = ham, 1 = spam. */
 	spam(sizes?: SplitSizes): Promise<SpamDataset>;
+	/** English first names, lower-cased (7,580 training, 842 test): the trained character models' texts. */
+	names(sizes?: SplitSizes): Promise<CharCorpus>;
+	/** Five-character Tang quatrains in simplified characters (3,339 training, 371 test). */
+	verse(sizes?: SplitSizes): Promise<CharCorpus>;
 }

@@ -4,6 +4,7 @@
  * generated/ URLs (under its base path) through and nothing else.
  */
 import { loadMnistSplit, MNIST_SIDE, type MnistSplit } from '../data/mnist';
+import { loadCharCorpus, type CharCorpus, type CharCorpusName } from '../data/char-corpus';
 import { loadSpamDataset, type SpamDataset } from '../data/spam';
 import type { CellData, CellMnistSplit, SplitSizes } from './cell-api';
 
@@ -24,7 +25,23 @@ function firstDigits(split: MnistSplit, count: number): CellMnistSplit {
 export function createCellData(): CellData {
 	let mnist: Promise<[MnistSplit, MnistSplit]> | undefined;
 	let spam: Promise<SpamDataset> | undefined;
+	const corpora = new Map<CharCorpusName, Promise<CharCorpus>>();
+	const corpus = async (name: CharCorpusName, sizes: SplitSizes) => {
+		let loading = corpora.get(name);
+		if (!loading) corpora.set(name, (loading = loadCharCorpus(name)));
+		const dataset = await loading.catch((error: unknown) => {
+			corpora.delete(name);
+			throw error;
+		});
+		return {
+			...dataset,
+			train: dataset.train.slice(0, take(sizes.train, dataset.train.length, `data.${name}({ train })`)),
+			test: dataset.test.slice(0, take(sizes.test, dataset.test.length, `data.${name}({ test })`)),
+		};
+	};
 	return {
+		names: (sizes: SplitSizes = {}) => corpus('names', sizes),
+		verse: (sizes: SplitSizes = {}) => corpus('verse', sizes),
 		async mnist(sizes: SplitSizes = {}) {
 			mnist ??= Promise.all([loadMnistSplit('train'), loadMnistSplit('test')]);
 			// A failed load is not cached: the next call tries again.

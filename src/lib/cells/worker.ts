@@ -145,6 +145,8 @@ function dataWithDeadline(checkDeadline: () => void): CellData {
 	return Object.freeze({
 		mnist: (sizes) => (checkDeadline(), data.mnist(sizes)),
 		spam: (sizes) => (checkDeadline(), data.spam(sizes)),
+		names: (sizes) => (checkDeadline(), data.names(sizes)),
+		verse: (sizes) => (checkDeadline(), data.verse(sizes)),
 	} satisfies CellData);
 }
 
