@@ -1,7 +1,6 @@
 import type * as TF from '@tensorflow/tfjs-core';
-import { generate, readTransformer } from '../../compute/char-lm-infer';
+import { readTransformer } from '../../compute/char-lm-infer';
 import { transformerForward } from '../../reference/char-transformer';
-import { escapeHtml } from '../../text/template';
 import { drawLabelledHeatmap } from '../../viz/labelled-heatmap';
 import { moveFocus } from '../dom';
 import { renderTokenButtons } from '../token-buttons';
@@ -9,14 +8,16 @@ import { WidgetElement } from '../widget-element';
 import { renderBars } from '../char-lm/bars';
 import { lmAttentionResult, referenceWeights, selection } from './frame';
 import { loadShippedTransformer, preparePrefix, type TransformerModel } from '../char-lm/model';
-import { LM_EXAMPLES, transformerId, type LmCorpus } from '../char-lm/corpora';
+import { bindCharLmControls, syncCharLmControls } from '../char-lm/controls';
+import { GenerationCache } from '../char-lm/generation';
+import { transformerId, type LmCorpus } from '../char-lm/corpora';
 import { lmAttentionSpec, type LmAttentionState } from './state';
 import { lmAttentionView, lmTokensKey, type LmAttentionResult, type LmAttentionView, type LmHeadView } from './view';
 
 /** `<lm-attention-widget>`: the attention of a trained character Transformer over the reader's prefix, and what it predicts next. */
 export class LmAttentionElement extends WidgetElement<LmAttentionState, LmAttentionResult, LmAttentionView> {
-	/** The last generation, reused while the reader only looks around in it (query, head). */
-	private generated: { key: string; ids: number[] } | undefined;
+	/** The last generation, reused while the reader only looks around in it; each new one is measured for the bench. */
+	private readonly generated = new GenerationCache('widget:lm-attention:generate');
 
 	protected createSpec() {
 		return lmAttentionSpec({ text: this.dataset.defaultText ?? '', corpus: (this.dataset.defaultCorpus ?? 'names') as LmCorpus });
@@ -28,34 +29,15 @@ export class LmAttentionElement extends WidgetElement<LmAttentionState, LmAttent
 
 	protected bindControls() {
 		const on = { signal: this.signal };
-		const input = this.q<HTMLInputElement>('lm-text');
-		input.addEventListener('input', () => this.commit({ text: input.value, query: -1, generate: false }, 'replace'), on);
-		input.addEventListener('change', () => this.keepInHistory(), on);
-		this.q<HTMLElement>('lm-examples').addEventListener(
-			'click',
-			(e) => {
-				const button = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-example]');
-				if (button) this.commit({ text: button.dataset.example ?? '', query: -1, generate: false });
-			},
-			on,
-		);
-		const corpus = this.q<HTMLSelectElement>('lm-model');
-		corpus.addEventListener(
-			'change',
-			() => this.commit({ corpus: corpus.value as LmCorpus, text: LM_EXAMPLES[corpus.value as LmCorpus][0]!, query: -1, generate: false }),
-			on,
-		);
-		const temperature = this.q<HTMLInputElement>('lm-temperature');
-		temperature.addEventListener('input', () => this.commit({ temperature: Number(temperature.value) }, 'replace'), on);
-		temperature.addEventListener('change', () => this.keepInHistory(), on);
-		const topK = this.q<HTMLSelectElement>('lm-topk');
-		topK.addEventListener('change', () => this.commit({ topK: Number(topK.value) }), on);
-		this.q<HTMLButtonElement>('lm-generate').addEventListener(
-			'click',
-			() => this.commit({ generate: true, seed: this.state.generate ? this.state.seed + 1 : this.state.seed, query: -1 }),
-			on,
-		);
-		this.q<HTMLButtonElement>('lm-clear').addEventListener('click', () => this.commit({ generate: false, query: -1 }), on);
+		bindCharLmControls<LmAttentionState>({
+			root: this,
+			role: 'lm',
+			signal: this.signal,
+			state: () => this.state,
+			commit: (change, mode) => this.commit(change, mode),
+			keepInHistory: () => this.keepInHistory(),
+			reset: { query: -1 },
+		});
 		const tokens = this.q<HTMLElement>('lm-tokens');
 		const focusToken = (e: Event) => {
 			const button = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-index]');
@@ -88,21 +70,7 @@ export class LmAttentionElement extends WidgetElement<LmAttentionState, LmAttent
 	}
 
 	protected syncControls(from: 'url' | 'change') {
-		const s = this.state;
-		const input = this.q<HTMLInputElement>('lm-text');
-		if (from === 'url' || input.value !== s.text) input.value = s.text;
-		this.q<HTMLSelectElement>('lm-model').value = s.corpus;
-		this.q<HTMLInputElement>('lm-temperature').value = String(s.temperature);
-		this.q<HTMLOutputElement>('lm-temperature-value').textContent = s.temperature.toFixed(1);
-		const topK = this.q<HTMLSelectElement>('lm-topk');
-		if (![...topK.options].some((o) => o.value === String(s.topK))) topK.add(new Option(String(s.topK), String(s.topK)));
-		topK.value = String(s.topK);
-		this.q<HTMLButtonElement>('lm-clear').hidden = !s.generate;
-		const examples = this.q<HTMLElement>('lm-examples');
-		if (examples.dataset.corpus !== s.corpus) {
-			examples.innerHTML = LM_EXAMPLES[s.corpus].map((e) => `<button type="button" data-example="${escapeHtml(e)}">${escapeHtml(e)}</button>`).join('');
-			examples.dataset.corpus = s.corpus;
-		}
+		syncCharLmControls(this, 'lm', this.state, from);
 	}
 
 	protected async compute(tf: typeof TF): Promise<LmAttentionResult> {
@@ -115,25 +83,12 @@ export class LmAttentionElement extends WidgetElement<LmAttentionState, LmAttent
 			throw new Error(`${this.strings.modelFailed ?? ''} ${error instanceof Error ? error.message : String(error)}`, { cause: error });
 		}
 		const prefix = preparePrefix(state.text, model.config.vocabulary, model.config.context);
-		const ids = [...prefix.ids, ...(state.generate ? await this.generatedIds(tf, model, modelId, prefix.ids) : [])];
+		const ids = [...prefix.ids, ...(state.generate ? await this.generated.continuation(tf, model, modelId, prefix.ids, state) : [])];
 		const { query } = selection(state, model, ids.length);
 		const readout = await readTransformer(tf, model, ids, query);
 		const trace = transformerForward(model.config, referenceWeights(model), ids.slice(0, query + 1), { logits: false });
 		this.dataset.model = modelId;
 		return lmAttentionResult(state, modelId, model, { prefix, ids, attention: readout.attention, logits: readout.logits, trace });
-	}
-
-	/** The seeded continuation of the prefix; computed again only when what it depends on changes. */
-	private async generatedIds(tf: typeof TF, model: TransformerModel, modelId: string, ids: number[]): Promise<number[]> {
-		const { seed, temperature, topK } = this.state;
-		const key = JSON.stringify([modelId, ids, seed, temperature, topK]);
-		if (this.generated?.key !== key) {
-			const start = performance.now();
-			this.generated = { key, ids: await generate(tf, model, ids, { seed, temperature, topK }) };
-			// For the bench: how long the characters took (each one a forward pass over the text so far).
-			performance.measure('widget:lm-attention:generate', { start, detail: { characters: this.generated.ids.length } });
-		}
-		return this.generated.ids;
 	}
 
 	protected view(result: LmAttentionResult) {

@@ -11,6 +11,7 @@ import { labelledHeatmapView, type LabelledHeatmapView } from '../../viz/labelle
 import { tableView } from '../../viz/table';
 import type { ViewStrings, WidgetView } from '../view';
 import { nextCharacterBars, type LmBarView } from '../char-lm/bars';
+import { prefixNotes, sampleReadout } from '../char-lm/texts';
 import { tokenText } from '../char-lm/model';
 import type { LmCorpus } from '../char-lm/corpora';
 import type { LmAttentionState } from './state';
@@ -91,11 +92,7 @@ export function lmAttentionView(state: LmAttentionState, result: LmAttentionResu
 	const layer = Math.min(state.layer, result.layers - 1);
 	const head = Math.min(state.head, result.heads - 1);
 	const colour = colourFor('unit');
-	const notes: string[] = [];
-	if (result.unknown.length > 0) notes.push(template(strings.unknownNote ?? '', { chars: [...new Set(result.unknown)].join(' ') }));
-	if (result.truncated > 0) notes.push(template(strings.truncatedNote ?? '', { n: result.truncated, max: tokens.length - 1 }));
-	if (result.lowerCased) notes.push(strings.lowerCasedNote ?? '');
-	const generated = tokens.slice(result.prefixTokens).map(tokenText).join('');
+	const notes = prefixNotes(result, strings);
 	const selected = result.attention[layer]![head]!;
 	return {
 		heatmaps: {},
@@ -119,13 +116,7 @@ export function lmAttentionView(state: LmAttentionState, result: LmAttentionResu
 				parameters: result.parameters.toLocaleString('en-US'),
 			}),
 			'lm-next-caption': template(strings.nextAfter ?? '', { token: shown[query] ?? '' }),
-			'lm-sample': state.generate
-				? template(generated ? (strings.sample ?? '') : (strings.noSample ?? ''), {
-						prefix: shown.slice(1, result.prefixTokens).join(''),
-						generated,
-						seed: state.seed,
-					})
-				: '',
+			'lm-sample': sampleReadout(state, shown, result.prefixTokens, strings),
 		},
 		notes,
 		tokens: shown.map((text, index) => ({

@@ -11,6 +11,7 @@ import { heatmapView } from '../../viz/heatmap';
 import { lstmUnitTex } from '../../viz/rnn-tex';
 import { tableView } from '../../viz/table';
 import { nextCharacterBars, type LmBarView } from '../char-lm/bars';
+import { prefixNotes, sampleReadout } from '../char-lm/texts';
 import type { LmCorpus } from '../char-lm/corpora';
 import { tokenText } from '../char-lm/model';
 import type { ViewStrings, WidgetView } from '../view';
@@ -78,11 +79,7 @@ export function lmLstmView(state: LmLstmState, result: LmLstmResult, strings: Vi
 	}
 	const now = result.steps[step]!;
 	const j = unit - 1;
-	const notes: string[] = [];
-	if (result.unknown.length > 0) notes.push(template(strings.unknownNote ?? '', { chars: [...new Set(result.unknown)].join(' ') }));
-	if (result.truncated > 0) notes.push(template(strings.truncatedNote ?? '', { n: result.truncated, max: tokens.length - 1 }));
-	if (result.lowerCased) notes.push(strings.lowerCasedNote ?? '');
-	const generated = shown.slice(result.prefixTokens).join('');
+	const notes = prefixNotes(result, strings);
 	return {
 		heatmaps,
 		formulas: {
@@ -115,13 +112,7 @@ export function lmLstmView(state: LmLstmState, result: LmLstmResult, strings: Vi
 			}),
 			'lstm-step-readout': template(strings.stepReadout ?? '', { t: step + 1, n: tokens.length, token: shown[step] ?? '', j: unit }),
 			'lstm-next-caption': template(strings.nextAfter ?? '', { token: shown[step] ?? '' }),
-			'lstm-sample': state.generate
-				? template(generated ? (strings.sample ?? '') : (strings.noSample ?? ''), {
-						prefix: shown.slice(1, result.prefixTokens).join(''),
-						generated,
-						seed: state.seed,
-					})
-				: '',
+			'lstm-sample': sampleReadout(state, shown, result.prefixTokens, strings),
 		},
 		notes,
 		tokens: shown.map((text, index) => ({
