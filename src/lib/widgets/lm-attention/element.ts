@@ -10,9 +10,10 @@ import { lmAttentionResult, referenceWeights, selection } from './frame';
 import { loadShippedTransformer, preparePrefix, type TransformerModel } from '../char-lm/model';
 import { bindCharLmControls, syncCharLmControls } from '../char-lm/controls';
 import { GenerationCache } from '../char-lm/generation';
+import { lmTokenFlags, lmTokensKey } from '../char-lm/tokens';
 import { transformerId, type LmCorpus } from '../char-lm/corpora';
 import { lmAttentionSpec, type LmAttentionState } from './state';
-import { lmAttentionView, lmTokensKey, type LmAttentionResult, type LmAttentionView, type LmHeadView } from './view';
+import { lmAttentionView, type LmAttentionResult, type LmAttentionView, type LmHeadView } from './view';
 
 /** `<lm-attention-widget>`: the attention of a trained character Transformer over the reader's prefix, and what it predicts next. */
 export class LmAttentionElement extends WidgetElement<LmAttentionState, LmAttentionResult, LmAttentionView> {
@@ -96,10 +97,7 @@ export class LmAttentionElement extends WidgetElement<LmAttentionState, LmAttent
 	}
 
 	protected override applyExtras(view: LmAttentionView) {
-		renderTokenButtons(this.q<HTMLElement>('lm-tokens'), view.tokens, lmTokensKey(view.tokens), (t) => [
-			...(t.generated ? ['generated'] : []),
-			...(t.unknown ? ['unknown'] : []),
-		]);
+		renderTokenButtons(this.q<HTMLElement>('lm-tokens'), view.tokens, lmTokensKey(view.tokens), lmTokenFlags);
 		this.renderHeads(view.heads);
 		renderBars(this.q<HTMLElement>('lm-bars'), view.bars);
 	}

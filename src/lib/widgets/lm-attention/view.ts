@@ -12,6 +12,7 @@ import { tableView } from '../../viz/table';
 import type { ViewStrings, WidgetView } from '../view';
 import { nextCharacterBars, type LmBarView } from '../char-lm/bars';
 import { prefixNotes, sampleReadout } from '../char-lm/texts';
+import { lmTokenViews, type LmTokenView } from '../char-lm/tokens';
 import { tokenText } from '../char-lm/model';
 import type { LmCorpus } from '../char-lm/corpora';
 import type { LmAttentionState } from './state';
@@ -41,15 +42,6 @@ export interface LmAttentionResult {
 	vocabulary: string[];
 	/** The selected head's numbers for the query (from the reference); scores and weights over the keys 0 … query. */
 	detail: { q: Vector; k: Vector; v: Vector; scores: Vector; weights: Vector; output: Vector };
-}
-
-export interface LmTokenView {
-	index: number;
-	text: string;
-	label: string;
-	current: boolean;
-	generated: boolean;
-	unknown: boolean;
 }
 
 export interface LmHeadView {
@@ -119,14 +111,9 @@ export function lmAttentionView(state: LmAttentionState, result: LmAttentionResu
 			'lm-sample': sampleReadout(state, shown, result.prefixTokens, strings),
 		},
 		notes,
-		tokens: shown.map((text, index) => ({
-			index,
-			text,
-			label: template(index >= result.prefixTokens ? (strings.generatedToken ?? '') : (strings.tokenButton ?? ''), { i: index, token: text }),
-			current: index === query,
-			generated: index >= result.prefixTokens,
-			unknown: tokens[index] === '<unk>',
-		})),
+		tokens: lmTokenViews(shown, tokens, result.prefixTokens, query, (i, token, generated) =>
+			template((generated ? strings.generatedToken : strings.tokenButton) ?? '', { i, token }),
+		),
 		heads: result.attention.flatMap((heads, l) =>
 			heads.map((weights, h) => ({
 				layer: l,
@@ -141,6 +128,3 @@ export function lmAttentionView(state: LmAttentionState, result: LmAttentionResu
 		bars: nextCharacterBars(result.distribution, result.vocabulary, strings.others ?? ''),
 	};
 }
-
-/** What identifies a row of token buttons (rebuilt only when it changes). */
-export const lmTokensKey = (tokens: LmTokenView[]): string => tokens.map((t) => `${t.text}${t.generated ? '*' : ''}`).join('\u0000');

@@ -6,11 +6,12 @@ import { WidgetElement } from '../widget-element';
 import { renderBars } from '../char-lm/bars';
 import { bindCharLmControls, syncCharLmControls } from '../char-lm/controls';
 import { GenerationCache } from '../char-lm/generation';
+import { lmTokenFlags, lmTokensKey } from '../char-lm/tokens';
 import { lstmId, type LmCorpus } from '../char-lm/corpora';
 import { loadShippedLstm, preparePrefix, type LstmModel } from '../char-lm/model';
 import { lmLstmResult, referenceWeights, selectedStep } from './frame';
 import { lmLstmSpec, type LmLstmState } from './state';
-import { lmLstmView, lmStepsKey, type LmLstmResult, type LmLstmView } from './view';
+import { lmLstmView, type LmLstmResult, type LmLstmView } from './view';
 
 /** `<lm-lstm-widget>`: a trained character LSTM stepping through the reader's text, and what it predicts next. */
 export class LmLstmElement extends WidgetElement<LmLstmState, LmLstmResult, LmLstmView> {
@@ -92,10 +93,7 @@ export class LmLstmElement extends WidgetElement<LmLstmState, LmLstmResult, LmLs
 	}
 
 	protected override applyExtras(view: LmLstmView) {
-		renderTokenButtons(this.q<HTMLElement>('lstm-steps'), view.tokens, lmStepsKey(view.tokens), (t) => [
-			...(t.generated ? ['generated'] : []),
-			...(t.unknown ? ['unknown'] : []),
-		]);
+		renderTokenButtons(this.q<HTMLElement>('lstm-steps'), view.tokens, lmTokensKey(view.tokens), lmTokenFlags);
 		this.style.setProperty('--rows', String(view.tokens.length));
 		const unit = this.q<HTMLInputElement>('lstm-unit');
 		unit.max = String(view.units);

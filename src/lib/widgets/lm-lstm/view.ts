@@ -12,6 +12,7 @@ import { lstmUnitTex } from '../../viz/rnn-tex';
 import { tableView } from '../../viz/table';
 import { nextCharacterBars, type LmBarView } from '../char-lm/bars';
 import { prefixNotes, sampleReadout } from '../char-lm/texts';
+import { lmTokenViews, type LmTokenView } from '../char-lm/tokens';
 import type { LmCorpus } from '../char-lm/corpora';
 import { tokenText } from '../char-lm/model';
 import type { ViewStrings, WidgetView } from '../view';
@@ -39,17 +40,8 @@ export interface LmLstmResult {
 	vocabulary: string[];
 }
 
-export interface LmStepTokenView {
-	index: number;
-	text: string;
-	label: string;
-	current: boolean;
-	generated: boolean;
-	unknown: boolean;
-}
-
 export interface LmLstmView extends WidgetView {
-	tokens: LmStepTokenView[];
+	tokens: LmTokenView[];
 	bars: LmBarView[];
 	units: number;
 }
@@ -115,18 +107,10 @@ export function lmLstmView(state: LmLstmState, result: LmLstmResult, strings: Vi
 			'lstm-sample': sampleReadout(state, shown, result.prefixTokens, strings),
 		},
 		notes,
-		tokens: shown.map((text, index) => ({
-			index,
-			text,
-			label: template(index >= result.prefixTokens ? (strings.generatedStep ?? '') : (strings.stepButton ?? ''), { t: index + 1, token: text }),
-			current: index === step,
-			generated: index >= result.prefixTokens,
-			unknown: tokens[index] === '<unk>',
-		})),
+		tokens: lmTokenViews(shown, tokens, result.prefixTokens, step, (i, token, generated) =>
+			template((generated ? strings.generatedStep : strings.stepButton) ?? '', { t: i + 1, token }),
+		),
 		bars: nextCharacterBars(result.distribution, result.vocabulary, strings.others ?? ''),
 		units: result.units,
 	};
 }
-
-/** What identifies a row of step buttons (rebuilt only when it changes). */
-export const lmStepsKey = (tokens: LmStepTokenView[]): string => tokens.map((t) => `${t.text}${t.generated ? '*' : ''}`).join('\u0000');
