@@ -108,6 +108,11 @@ describe.each(CHAR_MODELS.map((spec) => [spec.id, spec] as const))('the shipped 
 					});
 				});
 				tf.dispose([out.logits, ...out.attention]);
+				// One row only (what the widgets and generation ask for) is that row of the full pass.
+				const last = ids.length - 1;
+				const row = transformerForward(tf, model.config, parameters, input, { logitsAt: last });
+				expectClose(row.logits.arraySync()[0]!, [reference.logits[last]!], `${id} logits at ${last} for “${prefix}”`);
+				tf.dispose([row.logits, ...row.attention]);
 			} else {
 				const reference = lstmReference(model.config, lstmWeights(model.config, model.parameters), ids);
 				const out = lstmForward(tf, model.config, parameters, input);
@@ -118,6 +123,10 @@ describe.each(CHAR_MODELS.map((spec) => [spec.id, spec] as const))('the shipped 
 					`${id} h_t for “${prefix}”`,
 				);
 				tf.dispose([out.logits, out.hidden]);
+				const last = ids.length - 1;
+				const row = lstmForward(tf, model.config, parameters, input, { logitsAt: last });
+				expectClose(row.logits.arraySync()[0]!, [reference.logits[last]!], `${id} logits at ${last} for “${prefix}”`);
+				tf.dispose([row.logits, row.hidden]);
 			}
 			input.dispose();
 		}

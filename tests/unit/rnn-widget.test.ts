@@ -23,7 +23,7 @@ import {
 } from '../../src/lib/widgets/rnn/model';
 import { clampStep, rnnSpec } from '../../src/lib/widgets/rnn/state';
 import { readState } from '../../src/lib/widgets/url-state';
-import { lstmStepTex, rnnStepTex, vecTex } from '../../src/lib/viz/rnn-tex';
+import { lstmStepTex, lstmUnitTex, rnnStepTex, vecTex } from '../../src/lib/viz/rnn-tex';
 
 const TOLERANCE = 1e-4;
 
@@ -180,5 +180,14 @@ describe('rnn widget state and formulas', () => {
 		expect(rnn).toContain('W_{hh}\\, h_{1}');
 		expect(lstm).toContain('c_{2} &= f_{2} \\odot c_{1} + i_{2} \\odot g_{2}');
 		expect(vecTex([-0.123456, 0.5], 3)).toBe('\\begin{bmatrix} -0.123 \\\\ 0.5 \\end{bmatrix}');
+	});
+
+	it('writes one unit of the trained LSTM with negatives in parentheses only inside products', () => {
+		const tex = lstmUnitTex({ t: 3, j: 7, f: 0.9, i: 0.5, o: 0.25, g: -0.8, cPrev: -2.5, c: -2.65, h: -0.2466 });
+		expect(() => katex.renderToString(tex, { displayMode: true, throwOnError: true, strict: 'error' })).not.toThrow();
+		expect(tex).toContain('g_{3,7} = -0.8');
+		expect(tex).toContain('0.9 \\cdot (-2.5) + 0.5 \\cdot (-0.8) = -2.65');
+		expect(tex).toContain('\\tanh(-2.65) = -0.247');
+		expect(tex).not.toContain('((');
 	});
 });

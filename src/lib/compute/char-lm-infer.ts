@@ -27,8 +27,8 @@ export async function withParameters<T>(tf: typeof TF, model: CharModel, body: (
 async function lastLogits(tf: typeof TF, model: CharModel, p: Parameters, ids: number[]): Promise<Float32Array> {
 	const row = tf.tidy(() => {
 		const input = tf.tensor2d([ids], [1, ids.length], 'int32');
-		const logits = model.kind === 'transformer' ? transformerForward(tf, model.config, p, input).logits : lstmForward(tf, model.config, p, input).logits;
-		return tf.slice(logits, [0, ids.length - 1, 0], [1, 1, -1]);
+		const at = { logitsAt: ids.length - 1 };
+		return model.kind === 'transformer' ? transformerForward(tf, model.config, p, input, at).logits : lstmForward(tf, model.config, p, input, at).logits;
 	});
 	try {
 		return (await row.data()) as Float32Array;
@@ -54,8 +54,8 @@ export interface TransformerReadout {
 export function readTransformer(tf: typeof TF, model: TransformerModel, ids: number[], query: number): Promise<TransformerReadout> {
 	return withParameters(tf, model, async (p) => {
 		const out = tf.tidy(() => {
-			const { logits, attention } = transformerForward(tf, model.config, p, tf.tensor2d([ids], [1, ids.length], 'int32'));
-			return { attention: tf.stack(attention), row: tf.slice(logits, [0, query, 0], [1, 1, -1]) };
+			const { logits, attention } = transformerForward(tf, model.config, p, tf.tensor2d([ids], [1, ids.length], 'int32'), { logitsAt: query });
+			return { attention: tf.stack(attention), row: logits };
 		});
 		try {
 			const [attention, logits] = await Promise.all([out.attention.array() as Promise<number[][][][][]>, out.row.data() as Promise<Float32Array>]);
@@ -78,8 +78,8 @@ export interface LstmReadout {
 export function readLstm(tf: typeof TF, model: LstmModel, ids: number[], step: number): Promise<LstmReadout> {
 	return withParameters(tf, model, async (p) => {
 		const out = tf.tidy(() => {
-			const { hidden, logits } = lstmForward(tf, model.config, p, tf.tensor2d([ids], [1, ids.length], 'int32'));
-			return { hidden: tf.squeeze(hidden, [0]), row: tf.slice(logits, [0, step, 0], [1, 1, -1]) };
+			const { hidden, logits } = lstmForward(tf, model.config, p, tf.tensor2d([ids], [1, ids.length], 'int32'), { logitsAt: step });
+			return { hidden: tf.squeeze(hidden, [0]), row: logits };
 		});
 		try {
 			const [hidden, logits] = await Promise.all([out.hidden.array() as Promise<number[][]>, out.row.data() as Promise<Float32Array>]);

@@ -107,14 +107,32 @@ function dense(tf: typeof TF, x: TF.Tensor, w: TF.Tensor, bias?: TF.Tensor): TF.
 }
 
 export interface TransformerOutputs {
-	/** [B, T, V] */
+	/** [B, T, V], or [B, 1, V] with `logitsAt` */
 	logits: TF.Tensor3D;
 	/** Per layer, [B, heads, T, T]: the causal attention weights the model used. */
 	attention: TF.Tensor4D[];
 }
 
+/**
+ * Only the logits after one position: the output projection is T × d × V multiplications (V is 2,678 for the verse),
+ * the largest single product of a forward pass, so a reader of one row computes one row.
+ */
+export interface LogitsOption {
+	/** The position (0-based) whose next-token logits are wanted; all positions when absent (training). */
+	logitsAt?: number;
+}
+
+/** Rows [at] of x [B, T, a] when `at` is given, else x. */
+const rows = (tf: typeof TF, x: TF.Tensor, at: number | undefined): TF.Tensor => (at === undefined ? x : tf.slice(x, [0, at, 0], [-1, 1, -1]));
+
 /** The Transformer's forward pass over ids [B, T] (T ≤ context). Call inside tf.tidy (or dispose the outputs). */
-export function transformerForward(tf: typeof TF, config: TransformerConfig, p: Parameters, ids: TF.Tensor2D): TransformerOutputs {
+export function transformerForward(
+	tf: typeof TF,
+	config: TransformerConfig,
+	p: Parameters,
+	ids: TF.Tensor2D,
+	{ logitsAt }: LogitsOption = {},
+): TransformerOutputs {
 	const [B, T] = ids.shape;
 	const { dModel: d, heads: H } = config;
 	const dk = d / H;
@@ -138,23 +156,24 @@ export function transformerForward(tf: typeof TF, config: TransformerConfig, p: 
 		const m = layerNorm(tf, x, b('ln2.gamma'), b('ln2.beta'));
 		x = tf.add(x, dense(tf, tf.relu(dense(tf, m, b('w1'), b('b1'))), b('w2'), b('b2')));
 	}
-	const final = layerNorm(tf, x, param(p, 'final.gamma'), param(p, 'final.beta'));
+	const final = rows(tf, layerNorm(tf, x, param(p, 'final.gamma'), param(p, 'final.beta')), logitsAt);
+	const R = final.shape[1]!;
 	const logits = tf.add(
-		tf.reshape(tf.matMul(tf.reshape(final, [B * T, d]), param(p, 'embedding') as TF.Tensor2D, false, true), [B, T, -1]),
+		tf.reshape(tf.matMul(tf.reshape(final, [B * R, d]), param(p, 'embedding') as TF.Tensor2D, false, true), [B, R, -1]),
 		param(p, 'output.bias'),
 	) as TF.Tensor3D;
 	return { logits, attention };
 }
 
 export interface LstmOutputs {
-	/** [B, T, V] */
+	/** [B, T, V], or [B, 1, V] with `logitsAt` */
 	logits: TF.Tensor3D;
 	/** [B, T, n]: h_t at every step. */
 	hidden: TF.Tensor3D;
 }
 
 /** The LSTM's forward pass over ids [B, T], from h₀ = c₀ = 0. Call inside tf.tidy (or dispose the outputs). */
-export function lstmForward(tf: typeof TF, config: LstmConfig, p: Parameters, ids: TF.Tensor2D): LstmOutputs {
+export function lstmForward(tf: typeof TF, config: LstmConfig, p: Parameters, ids: TF.Tensor2D, { logitsAt }: LogitsOption = {}): LstmOutputs {
 	const [B, T] = ids.shape;
 	const n = config.units;
 	const x = tf.reshape(tf.gather(param(p, 'embedding'), tf.reshape(ids, [-1])), [B, T, config.embedding]);
@@ -171,7 +190,7 @@ export function lstmForward(tf: typeof TF, config: LstmConfig, p: Parameters, id
 		hs.push(h);
 	}
 	const hidden = tf.stack(hs, 1) as TF.Tensor3D;
-	return { hidden, logits: dense(tf, hidden, param(p, 'output.kernel'), param(p, 'output.bias')) as TF.Tensor3D };
+	return { hidden, logits: dense(tf, rows(tf, hidden, logitsAt), param(p, 'output.kernel'), param(p, 'output.bias')) as TF.Tensor3D };
 }
 
 /**

@@ -3,12 +3,12 @@
  * channels and units numbered from 1, positions from 0; y_{o,i,j} = b_o + Σ_c Σ_m Σ_n w_{o,c,m,n} x_{c,i+m,j+n}).
  * Strings only; the numbers come from src/lib/reference/cnn.ts.
  */
-import { num } from './tex';
+import { bareNum, num } from './tex';
 
 /** Numbers per line when a sum is listed term by term (KaTeX does not break lines by itself). */
 const PER_LINE = 8;
 
-const plain = (v: number, digits = 3) => num(v, digits).replace(/^\((.*)\)$/, '$1');
+const plain = (v: number, digits = 3) => bareNum(v, digits);
 
 /** `a + b + c …` in lines of PER_LINE terms, for an aligned block. */
 function termLines(terms: string[]): string[] {

@@ -5,11 +5,11 @@
  */
 import type { Vector } from '../reference/matrix';
 import type { LstmStep } from '../reference/recurrent';
-import { num } from './tex';
+import { bareNum, num } from './tex';
 
 /** A column vector; plain minus signs (num()'s parentheses are for inline products, not matrix entries). */
 export function vecTex(v: Vector, digits = 2): string {
-	const entries = v.map((x) => num(x, digits).replace(/^\((.*)\)$/, '$1'));
+	const entries = v.map((x) => bareNum(x, digits));
 	return `\\begin{bmatrix} ${entries.join(' \\\\ ')} \\end{bmatrix}`;
 }
 
@@ -82,9 +82,9 @@ export function lstmUnitTex(s: LstmUnitNumbers): string {
 	const at = (name: string, t: number | string = s.t) => `${name}_{${t},${s.j}}`;
 	return [
 		'\\begin{aligned}',
-		`${at('f')} &= ${num(s.f, 3)},\\quad ${at('i')} = ${num(s.i, 3)},\\quad ${at('g')} = ${num(s.g, 3)},\\quad ${at('o')} = ${num(s.o, 3)} \\\\[0.5em]`,
-		`${at('c')} &= ${at('f')}\\, ${at('c', s.t - 1)} + ${at('i')}\\, ${at('g')} = ${num(s.f, 3)} \\cdot ${num(s.cPrev, 3)} + ${num(s.i, 3)} \\cdot ${num(s.g, 3)} = ${num(s.c, 3)} \\\\[0.5em]`,
-		`${at('h')} &= ${at('o')} \\tanh(${at('c')}) = ${num(s.o, 3)} \\cdot \\tanh(${num(s.c, 3)}) = ${num(s.h, 3)}`,
+		`${at('f')} &= ${bareNum(s.f, 3)},\\quad ${at('i')} = ${bareNum(s.i, 3)},\\quad ${at('g')} = ${bareNum(s.g, 3)},\\quad ${at('o')} = ${bareNum(s.o, 3)} \\\\[0.5em]`,
+		`${at('c')} &= ${at('f')}\\, ${at('c', s.t - 1)} + ${at('i')}\\, ${at('g')} = ${num(s.f, 3)} \\cdot ${num(s.cPrev, 3)} + ${num(s.i, 3)} \\cdot ${num(s.g, 3)} = ${bareNum(s.c, 3)} \\\\[0.5em]`,
+		`${at('h')} &= ${at('o')} \\tanh(${at('c')}) = ${num(s.o, 3)} \\cdot \\tanh(${bareNum(s.c, 3)}) = ${bareNum(s.h, 3)}`,
 		'\\end{aligned}',
 	].join('\n');
 }

@@ -12,6 +12,11 @@ export function num(value: number, digits = 2): string {
 	return rounded < 0 ? `(${text})` : text;
 }
 
+/** A number as TeX where it stands alone (after “=”, inside a function's parentheses, a matrix entry): no parentheses. */
+export function bareNum(value: number, digits = 2): string {
+	return num(value, digits).replace(/^\((.*)\)$/, '$1');
+}
+
 /** The multiply-accumulate of one output cell, skipping zero terms when there are many of them. */
 export function convCellTex(terms: ConvTerm[], bias: number, sum: number, out: number, i: number, j: number, relu: boolean): string {
 	const shown = terms.filter((t) => t.input !== 0 && t.weight !== 0);
@@ -21,7 +26,7 @@ export function convCellTex(terms: ConvTerm[], bias: number, sum: number, out: n
 	const note = hidden ? ` + \\underbrace{0}_{${hidden}\\ \\text{zero terms}}` : '';
 	const biasPart = bias !== 0 ? ` + ${num(bias)}` : '';
 	const lhs = relu ? `y_{${i},${j}} = \\operatorname{ReLU}\\big(${body}${note}${biasPart}\\big)` : `y_{${i},${j}} = ${body}${note}${biasPart}`;
-	return relu ? `${lhs} = \\operatorname{ReLU}(${num(sum, 3).replace(/^\((.*)\)$/, '$1')}) = ${num(out, 3)}` : `${lhs} = ${num(out, 3)}`;
+	return relu ? `${lhs} = \\operatorname{ReLU}(${bareNum(sum, 3)}) = ${num(out, 3)}` : `${lhs} = ${num(out, 3)}`;
 }
 
 /** The output-size formula with the current numbers: ⌊(H + 2p − k)/s⌋ + 1 (valid) or ⌈H/s⌉ (same). */
