@@ -2,7 +2,8 @@
 // model of part 3's trained-attention widget (pre-layer-norm blocks, learned positions, the output tied to the
 // token embedding), trained here from scratch on English first names for SECONDS seconds. It draws the loss as it
 // learns, prints a few samples every few seconds, and ends with the held-out bits per character.
-// Predict, under the cell, continues the text in the box with the model just trained (no retraining).
+// Predict, under the cell, continues the text in the box with the model just trained (no retraining). When training
+// ends, the model is handed to the page: part 3's trained-attention widget then offers it as "your model".
 const SECONDS = 60;
 const D = 32; // d_model
 const HEADS = 4;
@@ -182,9 +183,14 @@ if (input.trigger === 'run' || !shared.parameters) {
 		tf.dispose([batch.inputs, batch.targets, batch.weights]);
 	}
 	console.log(`trained ${step} steps (${((step * BATCH) / train.length).toFixed(1)} epochs) in ${SECONDS} s`);
-	console.log(`held-out bits per character: ${(nats / count / Math.LN2).toFixed(3)} (guessing uniformly: ${Math.log2(V - 1).toFixed(3)})`);
+	const heldOut = nats / count / Math.LN2;
+	console.log(`held-out bits per character: ${heldOut.toFixed(3)} (guessing uniformly: ${Math.log2(V - 1).toFixed(3)})`);
 	console.log(`samples: ${Array.from({ length: 8 }, () => continueText(p, [])).join(', ')}`);
 	shared.parameters = p;
+	// For part 3: the sizes and the parameters by name, as in the site's model files (the widget runs its own forward
+	// pass, the same as forward() above, with these weights).
+	const config = { vocabulary: vocab, context: T, dModel: D, heads: HEADS, layers: LAYERS, ff: FF };
+	await out.publish('transformer', { kind: 'transformer', config, parameters: p }, { bitsPerCharacter: heldOut });
 }
 
 // The text in the box (lower case, as the names are), continued by the model; and the next character's distribution.

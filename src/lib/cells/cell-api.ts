@@ -30,9 +30,12 @@ export interface CellOutput {
 	/** Shows progress `done` of `total` for the step `label`. */
 	progress(label: string, done: number, total: number): void;
 	/**
-	 * Hands trained tfjs Layers model `model` to the page, which keeps it in this browser under `id` with a card
-	 * (`card.accuracy`: held-out accuracy in [0, 1]; `card.epochs`). Part 3's widgets then offer it as "your model":
-	 * `await out.publish('cnn', model, { accuracy, epochs })` in the CNN cell. The latest model per id is kept.
+	 * Hands a trained model to the page, which keeps it in this browser under `id` with a card (`card.accuracy`:
+	 * held-out accuracy in [0, 1]; `card.epochs`; `card.bitsPerCharacter` for a language model). Part 3's widgets then
+	 * offer it as "your model". `model` is a tfjs Layers model (`await out.publish('cnn', model, { accuracy, epochs })`
+	 * in the CNN cell), or a character model written from tfjs ops, `{ kind: 'transformer', config: { vocabulary,
+	 * context, dModel, heads, layers, ff }, parameters }` with its tensors named as in part 3's model files (the
+	 * Transformer cell). The latest model per id is kept.
 	 */
 	publish(id: string, model: unknown, card?: PublishCard): Promise<void>;
 }

@@ -40,7 +40,7 @@ export interface OutputEnvironment {
 	schedule(callback: () => void, ms: number): () => void;
 	/** Throws once the run is past its time limit; every `out` call checks it first. */
 	checkDeadline(): void;
-	/** A tfjs Layers model in tfjs' save format (the worker's, which has tfjs); throws for anything else. */
+	/** A tfjs Layers model in tfjs' save format, or a character model in part 3's (the worker's, which has tfjs); throws for anything else. */
 	saveModel?(model: unknown): Promise<Pick<PublishMessage, 'modelTopology' | 'weightSpecs' | 'weightData'>>;
 }
 
@@ -157,7 +157,8 @@ export function createRunOutput({ runId, post, now, schedule, checkDeadline, sav
 			if (typeof id !== 'string' || !PUBLISH_ID.test(id))
 				throw new TypeError(`out.publish: the id must be lower case letters, digits and dashes (like 'cnn'), got ${JSON.stringify(id)}`);
 			const checked = PublishCardSchema.safeParse(card);
-			if (!checked.success) throw new TypeError('out.publish: the card is { accuracy?: a number from 0 to 1, epochs?: a whole number }');
+			if (!checked.success)
+				throw new TypeError('out.publish: the card is { accuracy?: a number from 0 to 1, epochs?: a whole number, bitsPerCharacter?: a positive number }');
 			if (!saveModel) throw new Error('out.publish: models cannot be published here');
 			const saved = await saveModel(model);
 			flush(); // what was drawn before comes first

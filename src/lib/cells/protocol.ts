@@ -276,18 +276,21 @@ export const PublishCardSchema = z.object({
 	accuracy: z.optional(z.number().check(z.gte(0), z.lte(1))),
 	/** Epochs it was trained for. */
 	epochs: z.optional(z.int().check(z.gte(0))),
+	/** A language model's held-out cross-entropy, in bits per character. */
+	bitsPerCharacter: z.optional(z.number().check(z.positive(), z.lt(64))),
 });
 export type PublishCard = z.infer<typeof PublishCardSchema>;
 
 /**
- * A trained tfjs Layers model handed to the page (`out.publish`), in tfjs' own save format. The page keeps it in
+ * A trained model handed to the page (`out.publish`): a tfjs Layers model in tfjs' own save format, or a character
+ * model in the format of src/lib/models/char-model-file.ts (its model.json as `modelTopology`). The page keeps it in
  * IndexedDB (src/lib/models/reader-models.ts) for the widgets of part 3; reader code never touches storage.
  */
 export const PublishMessageSchema = z.object({
 	type: z.literal('publish'),
 	...runScoped,
 	id: z.string().check(z.regex(PUBLISH_ID)),
-	/** The model's JSON configuration (`artifacts.modelTopology`). */
+	/** The model's JSON configuration (`artifacts.modelTopology`, or a character model's model.json). */
 	modelTopology: z.custom<Record<string, unknown>>((x) => typeof x === 'object' && x !== null && !Array.isArray(x)),
 	weightSpecs: z.array(z.object({ name: z.string(), shape: z.array(z.int().check(z.gte(0))), dtype: z.literal('float32') })),
 	/** All weights, float32, in `weightSpecs` order. */

@@ -28,6 +28,7 @@ import { createCellData } from './datasets';
 import { formattedText, formatValue } from './format';
 import { keepReachable } from './keep-shared';
 import { createRunOutput, type RunOutput } from './output-api';
+import { looksLikeCharModel, saveCharModel } from './publish-char-model';
 import { PageMessageSchema, type CaseOutcome, type CheckMessage, type RunMessage, type WorkerMessage } from './protocol';
 import { lockCodeGeneration, lockDown } from './sandbox';
 import { compileExercise, exerciseArguments, missingFunction } from '../exercises/reader-function';
@@ -93,10 +94,16 @@ async function ensureBackend(preference: BackendPreference): Promise<CellTf> {
 	return tf;
 }
 
-/** A tfjs Layers model in tfjs' save format, for `out.publish` (weights as one float32 buffer). */
+/**
+ * A model for `out.publish`: a tfjs Layers model in tfjs' save format (weights as one float32 buffer), or a character
+ * model written from tfjs ops (`{ kind, config, parameters }`) in the format of part 3's character models.
+ */
 async function saveModel(tfjs: CellTf, model: unknown) {
+	if (looksLikeCharModel(model)) return saveCharModel(tfjs, model);
 	if (!(model instanceof tfjs.LayersModel))
-		throw new TypeError('out.publish(id, model): model must be a trained tf.LayersModel, e.g. from tf.sequential({ … })');
+		throw new TypeError(
+			'out.publish(id, model): model must be a trained tf.LayersModel (e.g. from tf.sequential({ … })) or a character model { kind, config, parameters }',
+		);
 	let artifacts: TfCore.io.ModelArtifacts | undefined;
 	await model.save(
 		tfjs.io.withSaveHandler(async (saved) => {

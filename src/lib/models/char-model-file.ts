@@ -16,17 +16,24 @@ const positive = z.number().check(z.int(), z.positive());
 const vocabulary = z.array(z.string()).check(z.minLength(3));
 const weightSpec = z.object({ name: z.string(), shape: z.array(z.number()), dtype: z.literal('float32') });
 
+/** What a character model is: which model of src/lib/compute/char-lm.ts, its vocabulary and its sizes. */
+export const charModelConfig = z.object({
+	kind: z.enum(['transformer', 'lstm']),
+	config: z.union([
+		/** The tiny causal Transformer: `context` positions, width `dModel` split into `heads`, `ff` hidden units. */
+		z.object({ vocabulary, context: positive, dModel: positive, heads: positive, layers: positive, ff: positive }),
+		/** The character LSTM: an `embedding`-wide input and `units` cells. */
+		z.object({ vocabulary, context: positive, embedding: positive, units: positive }),
+	]),
+});
+
 /** model.json of a character model. */
 export const charModelJson = z.object({
 	format: z.literal(CHAR_MODEL_FORMAT),
-	/** Which model of src/lib/compute/char-lm.ts. */
-	kind: z.enum(['transformer', 'lstm']),
-	config: z.union([
-		z.object({ vocabulary, context: positive, dModel: positive, heads: positive, layers: positive, ff: positive }),
-		z.object({ vocabulary, context: positive, embedding: positive, units: positive }),
-	]),
+	...charModelConfig.shape,
 	weightsManifest: z.tuple([z.object({ paths: z.tuple([z.string()]), weights: z.array(weightSpec) })]),
 });
+export type CharModelJson = z.infer<typeof charModelJson>;
 
 export type CharModel =
 	| { kind: 'transformer'; config: TransformerConfig; parameters: Map<string, Float32Array> }
@@ -35,6 +42,27 @@ export type CharModel =
 /** A model file this reader cannot use; `message` says why. */
 export class CharModelError extends Error {
 	override name = 'CharModelError';
+}
+
+/**
+ * model.json and weights.bin for a model whose parameters are `values` (by name, in any order): the files' order and
+ * shapes are `parameterShapes`'. The caller checks the shapes; `readCharModel` reads the result back.
+ */
+export function writeCharModel(
+	{ kind, config }: z.infer<typeof charModelConfig>,
+	values: ReadonlyMap<string, ArrayLike<number>>,
+): { json: CharModelJson; weights: ArrayBuffer } {
+	const shapes = parameterShapes(kind, config);
+	const all = new Float32Array(shapes.reduce((n, [, shape]) => n + shape.reduce((a, b) => a * b, 1), 0));
+	let offset = 0;
+	for (const [name] of shapes) {
+		const part = values.get(name);
+		if (!part) throw new CharModelError(`the model has no parameter “${name}”`);
+		all.set(part, offset);
+		offset += part.length;
+	}
+	const weights = shapes.map(([name, shape]) => ({ name, shape, dtype: 'float32' as const }));
+	return { json: { format: CHAR_MODEL_FORMAT, kind, config, weightsManifest: [{ paths: ['weights.bin'], weights }] }, weights: all.buffer };
 }
 
 /** Checks model.json and splits weights.bin into its named parameters. */

@@ -6,19 +6,10 @@
 import type { CnnWeights } from '../reference/cnn';
 import { loadShippedCnn, SHIPPED_CNN } from './cnn-filters';
 import { ArchitectureMismatch, seedCnnWeights } from './cnn-weights';
+import { ReaderModelProblem } from './reader-model-problem';
 import { readerModel, readerModelWeights, type ReaderModelCard } from './reader-models';
 
 export type CnnSource = 'ours' | 'yours';
-
-/** Why the reader's model cannot be shown; the widget words it (`kind`) and keeps the last good model on screen. */
-export class ReaderModelProblem extends Error {
-	constructor(
-		readonly kind: 'none' | 'differs' | 'storage',
-		message: string,
-	) {
-		super(message);
-	}
-}
 
 let ours: Promise<CnnWeights> | undefined;
 let yours: { trainedAt: string; weights: Promise<CnnWeights> } | undefined;

@@ -18,6 +18,8 @@ export const ReaderModelCardSchema = z.object({
 	/** Held-out accuracy in [0, 1], as the cell measured it. */
 	accuracy: z.optional(z.number().check(z.gte(0), z.lte(1))),
 	epochs: z.optional(z.int().check(z.gte(0))),
+	/** A language model's held-out bits per character, as the cell measured it. */
+	bitsPerCharacter: z.optional(z.number().check(z.positive())),
 	/** Kernel and bias values in the weight data. */
 	parameters: z.int().check(z.gte(0)),
 });
@@ -28,7 +30,7 @@ const WeightSpecSchema = z.object({ name: z.string(), shape: z.array(z.int().che
 export const ReaderModelSchema = z.object({
 	id: z.string(),
 	card: ReaderModelCardSchema,
-	/** tfjs' `modelTopology` (a Layers model's JSON config). */
+	/** tfjs' `modelTopology` (a Layers model's JSON config), or a character model's model.json. */
 	modelTopology: z.custom<Record<string, unknown>>((x) => typeof x === 'object' && x !== null && !Array.isArray(x)),
 	weightSpecs: z.array(WeightSpecSchema),
 	weightData: z.custom<ArrayBuffer>((x) => x instanceof ArrayBuffer),

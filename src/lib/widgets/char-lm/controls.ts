@@ -1,15 +1,20 @@
 /**
  * The controls both trained-model widgets share (components/ui/CharLmControls.astro): the prefix and its examples, the
- * model, temperature, top-k, Generate and "back to the prefix". Roles are prefixed with the widget's own (`lm-text`,
- * `lstm-text`, …). A new text, model or generation resets the widget's position (`reset`: its query or step).
+ * model (with the reader's own from part 4, where the widget offers it), temperature, top-k, Generate and "back to the
+ * prefix". Roles are prefixed with the widget's own (`lm-text`, `lstm-text`, …). A new text, model or generation
+ * resets the widget's position (`reset`: its query or step).
  */
-import { escapeHtml } from '../../text/template';
-import { LM_EXAMPLES, type LmCorpus } from './corpora';
+import { trainedAtText } from '../../models/reader-model-events';
+import type { ReaderModelCard } from '../../models/reader-models';
+import { escapeHtml, template } from '../../text/template';
+import { ReaderModelOffer } from '../reader-model-offer';
+import type { ViewStrings } from '../view';
+import { corpusOf, corpusOfVocabulary, LM_EXAMPLES, type LmCorpus, type LmModelChoice } from './corpora';
 
 /** The part of a trained-model widget's state these controls set. */
 export interface CharLmControlState {
 	text: string;
-	corpus: LmCorpus;
+	model: LmModelChoice;
 	temperature: number;
 	topK: number;
 	generate: boolean;
@@ -26,6 +31,28 @@ export interface CharLmControlHost<S extends CharLmControlState> {
 	keepInHistory: () => void;
 	/** What a new text, model or generation also resets (the query or step in focus). */
 	reset: Partial<S>;
+	/** The reader's model the menu offers (the id part 4's cell publishes it under), with the widget's words. */
+	reader?: { id: string; strings: ViewStrings; changed: () => void };
+}
+
+/** "your model (trained 14:02, 3.08 bits/char)", in the page's language. */
+export function readerCharModelLabel(card: ReaderModelCard, strings: ViewStrings): string {
+	const time = trainedAtText(card.trainedAt, document.documentElement.lang);
+	const bits = card.bitsPerCharacter === undefined ? '' : template(strings.modelBits ?? '', { b: card.bitsPerCharacter.toFixed(2) });
+	return template(strings.modelYours ?? '', { time, bits });
+}
+
+/** The corpus whose examples go with a choice: the reader's model's is read off its vocabulary (see `describe`). */
+function examplesCorpus(root: HTMLElement, select: HTMLSelectElement, choice: LmModelChoice): LmCorpus {
+	if (choice !== 'yours') return choice;
+	const corpus = select.querySelector<HTMLOptionElement>('option[value="yours"]')?.dataset.corpus;
+	return corpus === 'names' || corpus === 'verse' ? corpus : pageCorpus(root);
+}
+
+/** The widget's default corpus: the page language's (`data-default-corpus`). */
+function pageCorpus(root: HTMLElement): LmCorpus {
+	const corpus = root.dataset.defaultCorpus;
+	return corpus === 'names' || corpus === 'verse' ? corpus : corpusOf(document.documentElement.lang);
 }
 
 function find<T extends Element>(root: HTMLElement, role: string): T {
@@ -33,6 +60,9 @@ function find<T extends Element>(root: HTMLElement, role: string): T {
 	if (!element) throw new Error(`<${root.localName}>: no [data-role="${role}"] in the component`);
 	return element;
 }
+
+/** Each widget's offer of the reader's model, by its menu. */
+const offers = new WeakMap<HTMLSelectElement, ReaderModelOffer>();
 
 export function bindCharLmControls<S extends CharLmControlState>(host: CharLmControlHost<S>): void {
 	const { root, role, reset } = host;
@@ -51,12 +81,27 @@ export function bindCharLmControls<S extends CharLmControlState>(host: CharLmCon
 		},
 		on,
 	);
-	const corpus = q<HTMLSelectElement>('model');
-	corpus.addEventListener(
-		'change',
-		() => host.commit(change({ corpus: corpus.value as LmCorpus, text: LM_EXAMPLES[corpus.value as LmCorpus][0]!, generate: false })),
-		on,
-	);
+	const model = q<HTMLSelectElement>('model');
+	const choose = (choice: LmModelChoice) => host.commit(change({ model: choice, text: LM_EXAMPLES[examplesCorpus(root, model, choice)][0]!, generate: false }));
+	model.addEventListener('change', () => choose(model.value as LmModelChoice), on);
+	if (host.reader) {
+		const { id, strings, changed } = host.reader;
+		const offer = new ReaderModelOffer({
+			select: model,
+			forget: q<HTMLButtonElement>('forget'),
+			readerId: id,
+			describe: (option, kept) => {
+				option.textContent = readerCharModelLabel(kept.card, strings);
+				const vocabulary = (kept.modelTopology as { config?: { vocabulary?: unknown } }).config?.vocabulary;
+				if (Array.isArray(vocabulary)) option.dataset.corpus = corpusOfVocabulary(vocabulary.map(String));
+			},
+			forgotten: () => choose(pageCorpus(root)),
+			changed,
+			signal: host.signal,
+		});
+		offer.show(host.state().model);
+		offers.set(model, offer);
+	}
 	const temperature = q<HTMLInputElement>('temperature');
 	temperature.addEventListener('input', () => host.commit({ temperature: Number(temperature.value) } as Partial<S>, 'replace'), on);
 	temperature.addEventListener('change', () => host.keepInHistory(), on);
@@ -78,7 +123,10 @@ export function syncCharLmControls(root: HTMLElement, role: string, s: CharLmCon
 	const q = <T extends Element>(name: string) => find<T>(root, `${role}-${name}`);
 	const input = q<HTMLInputElement>('text');
 	if (from === 'url' || input.value !== s.text) input.value = s.text;
-	q<HTMLSelectElement>('model').value = s.corpus;
+	const model = q<HTMLSelectElement>('model');
+	const offer = offers.get(model);
+	if (offer) offer.show(s.model);
+	else model.value = s.model;
 	q<HTMLInputElement>('temperature').value = String(s.temperature);
 	q<HTMLOutputElement>('temperature-value').textContent = s.temperature.toFixed(1);
 	const topK = q<HTMLSelectElement>('topk');
@@ -86,8 +134,9 @@ export function syncCharLmControls(root: HTMLElement, role: string, s: CharLmCon
 	topK.value = String(s.topK);
 	q<HTMLButtonElement>('clear').hidden = !s.generate;
 	const examples = q<HTMLElement>('examples');
-	if (examples.dataset.corpus !== s.corpus) {
-		examples.innerHTML = LM_EXAMPLES[s.corpus].map((e) => `<button type="button" data-example="${escapeHtml(e)}">${escapeHtml(e)}</button>`).join('');
-		examples.dataset.corpus = s.corpus;
+	const corpus = examplesCorpus(root, model, s.model);
+	if (examples.dataset.corpus !== corpus) {
+		examples.innerHTML = LM_EXAMPLES[corpus].map((e) => `<button type="button" data-example="${escapeHtml(e)}">${escapeHtml(e)}</button>`).join('');
+		examples.dataset.corpus = corpus;
 	}
 }

@@ -13,16 +13,17 @@ export interface GenerationOptions {
 }
 
 export class GenerationCache {
-	private last: { key: string; ids: number[] } | undefined;
+	private last: { model: CharModel; key: string; ids: number[] } | undefined;
 
 	/** @param measureName a performance measure for each new generation, for the bench (its detail: the characters) */
 	constructor(private readonly measureName?: string) {}
 
 	async continuation(tf: typeof TF, model: CharModel, modelId: string, ids: number[], options: GenerationOptions): Promise<number[]> {
 		const key = JSON.stringify([modelId, ids, options.seed, options.temperature, options.topK]);
-		if (this.last?.key !== key) {
+		// The model itself too: a reader's model trained again keeps its id.
+		if (this.last?.key !== key || this.last.model !== model) {
 			const start = performance.now();
-			this.last = { key, ids: await generate(tf, model, ids, options) };
+			this.last = { model, key, ids: await generate(tf, model, ids, options) };
 			if (this.measureName) performance.measure(this.measureName, { start, detail: { characters: this.last.ids.length } });
 		}
 		return this.last.ids;

@@ -1,7 +1,8 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import { cnnForward } from '../../compute/cnn';
 import { MNIST_SIDE } from '../../data/mnist';
-import { cnnWeightsFor, ReaderModelProblem } from '../../models/cnn-source';
+import { cnnWeightsFor } from '../../models/cnn-source';
+import { READER_PROBLEM_STRINGS, ReaderModelProblem } from '../../models/reader-model-problem';
 import type { CnnWeights } from '../../reference/cnn';
 import type { Matrix } from '../../reference/matrix';
 import { frameLikeMnist } from '../../reference/mnist-framing';
@@ -195,7 +196,7 @@ export class CnnLayersElement extends WidgetElement<CnnLayersState, CnnLayersRes
 				return await cnnWeightsFor('yours');
 			} catch (error) {
 				if (!(error instanceof ReaderModelProblem)) throw error;
-				const key = { none: 'noModelYet', differs: 'yoursDiffers', storage: 'storageFailed' }[error.kind];
+				const key = READER_PROBLEM_STRINGS[error.kind];
 				note = template(this.strings[key] ?? '{{why}}', { why: error.message });
 			}
 		try {

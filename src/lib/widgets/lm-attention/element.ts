@@ -7,7 +7,7 @@ import { renderTokenButtons } from '../token-buttons';
 import { WidgetElement } from '../widget-element';
 import { renderBars } from '../char-lm/bars';
 import { lmAttentionResult, referenceWeights, selection } from './frame';
-import { loadShippedTransformer, preparePrefix, type TransformerModel } from '../char-lm/model';
+import { chooseCharModel, loadShippedTransformer, preparePrefix, readerCharModelId, shownModel, type ChosenCharModel } from '../char-lm/model';
 import { bindCharLmControls, syncCharLmControls } from '../char-lm/controls';
 import { GenerationCache } from '../char-lm/generation';
 import { lmTokenFlags, lmTokensKey } from '../char-lm/tokens';
@@ -21,11 +21,17 @@ export class LmAttentionElement extends WidgetElement<LmAttentionState, LmAttent
 	private readonly generated = new GenerationCache('widget:lm-attention:generate');
 
 	protected createSpec() {
-		return lmAttentionSpec({ text: this.dataset.defaultText ?? '', corpus: (this.dataset.defaultCorpus ?? 'names') as LmCorpus });
+		return lmAttentionSpec({ text: this.dataset.defaultText ?? '', model: this.defaultCorpus });
+	}
+
+	/** The page language's corpus: the model shown when the reader's cannot be. */
+	private get defaultCorpus(): LmCorpus {
+		return (this.dataset.defaultCorpus ?? 'names') as LmCorpus;
 	}
 
 	protected override prepareData() {
-		void loadShippedTransformer(transformerId(this.state.corpus)).catch(() => {}); // compute reports the failure
+		const corpus = this.state.model === 'yours' ? this.defaultCorpus : this.state.model;
+		void loadShippedTransformer(transformerId(corpus)).catch(() => {}); // compute reports the failure
 	}
 
 	protected bindControls() {
@@ -38,6 +44,7 @@ export class LmAttentionElement extends WidgetElement<LmAttentionState, LmAttent
 			commit: (change, mode) => this.commit(change, mode),
 			keepInHistory: () => this.keepInHistory(),
 			reset: { query: -1 },
+			reader: { id: readerCharModelId('transformer'), strings: this.strings, changed: () => this.state.model === 'yours' && this.requestUpdate() },
 		});
 		const tokens = this.q<HTMLElement>('lm-tokens');
 		const focusToken = (e: Event) => {
@@ -76,20 +83,26 @@ export class LmAttentionElement extends WidgetElement<LmAttentionState, LmAttent
 
 	protected async compute(tf: typeof TF): Promise<LmAttentionResult> {
 		const state = this.state;
-		const modelId = transformerId(state.corpus);
-		let model: TransformerModel;
+		let chosen: ChosenCharModel<'transformer'>;
 		try {
-			model = await loadShippedTransformer(modelId);
+			chosen = await chooseCharModel('transformer', state.model, this.defaultCorpus);
 		} catch (error) {
 			throw new Error(`${this.strings.modelFailed ?? ''} ${error instanceof Error ? error.message : String(error)}`, { cause: error });
 		}
+		const { model, modelId } = chosen;
 		const prefix = preparePrefix(state.text, model.config.vocabulary, model.config.context);
 		const ids = [...prefix.ids, ...(state.generate ? await this.generated.continuation(tf, model, modelId, prefix.ids, state) : [])];
 		const { query } = selection(state, model, ids.length);
 		const readout = await readTransformer(tf, model, ids, query);
 		const trace = transformerForward(model.config, referenceWeights(model), ids.slice(0, query + 1), { logits: false });
 		this.dataset.model = modelId;
-		return lmAttentionResult(state, modelId, model, { prefix, ids, attention: readout.attention, logits: readout.logits, trace });
+		return lmAttentionResult(state, shownModel(chosen, this.strings, document.documentElement.lang), model, {
+			prefix,
+			ids,
+			attention: readout.attention,
+			logits: readout.logits,
+			trace,
+		});
 	}
 
 	protected view(result: LmAttentionResult) {

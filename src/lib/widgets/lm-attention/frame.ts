@@ -7,6 +7,7 @@ import { transformerWeights } from '../../models/char-model-weights';
 import { samplingDistribution } from '../../reference/char-lm';
 import { transformerForward, type TransformerTrace, type TransformerWeights } from '../../reference/char-transformer';
 import { parameterCount, preparePrefix, type PreparedPrefix, type TransformerModel } from '../char-lm/model';
+import type { ShownModel } from '../char-lm/texts';
 import type { LmAttentionState } from './state';
 import type { LmAttentionResult } from './view';
 
@@ -54,12 +55,11 @@ export interface LmAttentionParts {
 }
 
 /** The result the view draws, the same shape whether the numbers came from tfjs or from the reference. */
-export function lmAttentionResult(state: LmAttentionState, modelId: string, model: TransformerModel, parts: LmAttentionParts): LmAttentionResult {
+export function lmAttentionResult(state: LmAttentionState, shown: ShownModel, model: TransformerModel, parts: LmAttentionParts): LmAttentionResult {
 	const { prefix, ids } = parts;
 	const { layer, head, query } = selection(state, model, ids.length);
 	return {
-		modelId,
-		corpus: state.corpus,
+		shown,
 		parameters: parameterCount(model),
 		layers: model.config.layers,
 		heads: model.config.heads,
@@ -78,10 +78,10 @@ export function lmAttentionResult(state: LmAttentionState, modelId: string, mode
 }
 
 /** Everything the view needs, from the reference alone (no generation: the first frame's state has none). */
-export function referenceResult(state: LmAttentionState, modelId: string, model: TransformerModel): LmAttentionResult {
+export function referenceResult(state: LmAttentionState, shown: ShownModel, model: TransformerModel): LmAttentionResult {
 	const prefix = preparePrefix(state.text, model.config.vocabulary, model.config.context);
 	const trace = transformerForward(model.config, referenceWeights(model), prefix.ids);
 	const { query } = selection(state, model, prefix.ids.length);
 	const attention = trace.heads.map((heads) => heads.map((h) => h.weights));
-	return lmAttentionResult(state, modelId, model, { prefix, ids: prefix.ids, attention, logits: trace.logits[query]!, trace });
+	return lmAttentionResult(state, shown, model, { prefix, ids: prefix.ids, attention, logits: trace.logits[query]!, trace });
 }

@@ -1,4 +1,4 @@
-import { LM_CORPORA, type LmCorpus } from '../char-lm/corpora';
+import { LM_MODELS, type LmCorpus, type LmModelChoice } from '../char-lm/corpora';
 import { booleanParam, enumParam, intParam, numberParam, textParam, type ParamSpec } from '../url-state';
 
 /** Longer input than any model's context is cut (with a note); the URL keeps at most this much. */
@@ -7,7 +7,8 @@ export const MAX_CHARS = 200;
 export interface LmAttentionState {
 	/** The prefix the reader typed. */
 	text: string;
-	corpus: LmCorpus;
+	/** A shipped model's corpus, or the reader's own Transformer from part 4. */
+	model: LmModelChoice;
 	/** The token whose attention row and next-character distribution are explained; −1: the last one. */
 	query: number;
 	layer: number;
@@ -21,10 +22,10 @@ export interface LmAttentionState {
 }
 
 /** URL parameters `lm.*`; the default prefix and model are the page language's. */
-export function lmAttentionSpec(defaults: { text: string; corpus: LmCorpus }): ParamSpec<LmAttentionState> {
+export function lmAttentionSpec(defaults: { text: string; model: LmCorpus }): ParamSpec<LmAttentionState> {
 	return {
 		text: textParam('lm.text', defaults.text, MAX_CHARS),
-		corpus: enumParam('lm.model', defaults.corpus, LM_CORPORA),
+		model: enumParam('lm.model', defaults.model, LM_MODELS),
 		query: intParam('lm.q', -1, -1, MAX_CHARS),
 		layer: intParam('lm.layer', 0, 0, 7),
 		head: intParam('lm.head', 0, 0, 15),

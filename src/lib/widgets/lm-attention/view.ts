@@ -11,16 +11,14 @@ import { labelledHeatmapView, type LabelledHeatmapView } from '../../viz/labelle
 import { tableView } from '../../viz/table';
 import type { ViewStrings, WidgetView } from '../view';
 import { nextCharacterBars, type LmBarView } from '../char-lm/bars';
-import { prefixNotes, sampleReadout } from '../char-lm/texts';
+import { aboutModel, prefixNotes, sampleReadout, type ShownModel } from '../char-lm/texts';
 import { lmTokenViews, type LmTokenView } from '../char-lm/tokens';
 import { tokenText } from '../char-lm/model';
-import type { LmCorpus } from '../char-lm/corpora';
 import type { LmAttentionState } from './state';
 
 export interface LmAttentionResult {
-	/** The model's folder under public/models/. */
-	modelId: string;
-	corpus: LmCorpus;
+	/** Which model this is (a shipped one or the reader's). */
+	shown: ShownModel;
 	parameters: number;
 	layers: number;
 	heads: number;
@@ -76,6 +74,13 @@ export const LM_ATTENTION_STRINGS = [
 	'modelFailed',
 	'aboutNames',
 	'aboutVerse',
+	'aboutYours',
+	'aboutYoursBits',
+	'modelYours',
+	'modelBits',
+	'noModelYet',
+	'yoursDiffers',
+	'storageFailed',
 ] as const;
 
 export function lmAttentionView(state: LmAttentionState, result: LmAttentionResult, strings: ViewStrings): LmAttentionView {
@@ -102,7 +107,7 @@ export function lmAttentionView(state: LmAttentionState, result: LmAttentionResu
 			'lm-weights': tableView(selected, shown, shown),
 		},
 		texts: {
-			'lm-about': template((result.corpus === 'names' ? strings.aboutNames : strings.aboutVerse) ?? '', {
+			'lm-about': aboutModel(result.shown, strings, {
 				layers: result.layers,
 				heads: result.heads,
 				parameters: result.parameters.toLocaleString('en-US'),

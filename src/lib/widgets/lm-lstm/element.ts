@@ -19,11 +19,11 @@ export class LmLstmElement extends WidgetElement<LmLstmState, LmLstmResult, LmLs
 	private readonly generated = new GenerationCache();
 
 	protected createSpec() {
-		return lmLstmSpec({ text: this.dataset.defaultText ?? '', corpus: (this.dataset.defaultCorpus ?? 'names') as LmCorpus });
+		return lmLstmSpec({ text: this.dataset.defaultText ?? '', model: (this.dataset.defaultCorpus ?? 'names') as LmCorpus });
 	}
 
 	protected override prepareData() {
-		void loadShippedLstm(lstmId(this.state.corpus)).catch(() => {}); // compute reports the failure
+		void loadShippedLstm(lstmId(this.state.model)).catch(() => {}); // compute reports the failure
 	}
 
 	protected bindControls() {
@@ -72,7 +72,7 @@ export class LmLstmElement extends WidgetElement<LmLstmState, LmLstmResult, LmLs
 
 	protected async compute(tf: typeof TF): Promise<LmLstmResult> {
 		const state = this.state;
-		const modelId = lstmId(state.corpus);
+		const modelId = lstmId(state.model);
 		let model: LstmModel;
 		try {
 			model = await loadShippedLstm(modelId);
@@ -85,7 +85,7 @@ export class LmLstmElement extends WidgetElement<LmLstmState, LmLstmResult, LmLs
 		const readout = await readLstm(tf, model, ids, step);
 		const { steps } = lstmForward(model.config, referenceWeights(model), ids);
 		this.dataset.model = modelId;
-		return lmLstmResult(state, modelId, model, { prefix, ids, h: readout.hidden, logits: readout.logits, steps });
+		return lmLstmResult(state, { modelId, source: state.model }, model, { prefix, ids, h: readout.hidden, logits: readout.logits, steps });
 	}
 
 	protected view(result: LmLstmResult) {

@@ -7,6 +7,7 @@ import { samplingDistribution } from '../../reference/char-lm';
 import { lstmForward, type CharLstmWeights } from '../../reference/char-lstm';
 import type { LstmStep } from '../../reference/recurrent';
 import { parameterCount, preparePrefix, type LstmModel, type PreparedPrefix } from '../char-lm/model';
+import type { ShownModel } from '../char-lm/texts';
 import type { LmLstmState } from './state';
 import type { LmLstmResult } from './view';
 
@@ -34,11 +35,10 @@ export interface LmLstmParts {
 }
 
 /** The result the view draws, the same shape whether h_t came from tfjs or from the reference. */
-export function lmLstmResult(state: LmLstmState, modelId: string, model: LstmModel, parts: LmLstmParts): LmLstmResult {
+export function lmLstmResult(state: LmLstmState, shown: ShownModel, model: LstmModel, parts: LmLstmParts): LmLstmResult {
 	const { prefix, ids } = parts;
 	return {
-		modelId,
-		corpus: state.corpus,
+		shown,
 		parameters: parameterCount(model),
 		units: model.config.units,
 		tokens: ids.map((id) => model.config.vocabulary[id]!),
@@ -55,9 +55,9 @@ export function lmLstmResult(state: LmLstmState, modelId: string, model: LstmMod
 }
 
 /** Everything the view needs, from the reference alone (the first frame: no generation). */
-export function referenceResult(state: LmLstmState, modelId: string, model: LstmModel): LmLstmResult {
+export function referenceResult(state: LmLstmState, shown: ShownModel, model: LstmModel): LmLstmResult {
 	const prefix = preparePrefix(state.text, model.config.vocabulary, model.config.context);
 	const trace = lstmForward(model.config, referenceWeights(model), prefix.ids);
 	const step = selectedStep(state, prefix.ids.length);
-	return lmLstmResult(state, modelId, model, { prefix, ids: prefix.ids, h: trace.steps.map((s) => s.h), logits: trace.logits[step]!, steps: trace.steps });
+	return lmLstmResult(state, shown, model, { prefix, ids: prefix.ids, h: trace.steps.map((s) => s.h), logits: trace.logits[step]!, steps: trace.steps });
 }

@@ -7,7 +7,8 @@ export const MAX_CHARS = 200;
 export interface LmLstmState {
 	/** The prefix the reader typed. */
 	text: string;
-	corpus: LmCorpus;
+	/** A shipped model's corpus (no cell of part 4 hands over an LSTM yet). */
+	model: LmCorpus;
 	/** The step t in focus (1 = the start token ⟨s⟩); −1: the last step. */
 	step: number;
 	/** The unit j whose arithmetic the formula shows, 1-based. */
@@ -21,10 +22,10 @@ export interface LmLstmState {
 }
 
 /** URL parameters `lstm.*`; the default prefix and model are the page language's. */
-export function lmLstmSpec(defaults: { text: string; corpus: LmCorpus }): ParamSpec<LmLstmState> {
+export function lmLstmSpec(defaults: { text: string; model: LmCorpus }): ParamSpec<LmLstmState> {
 	return {
 		text: textParam('lstm.text', defaults.text, MAX_CHARS),
-		corpus: enumParam('lstm.model', defaults.corpus, LM_CORPORA),
+		model: enumParam('lstm.model', defaults.model, LM_CORPORA),
 		step: intParam('lstm.step', -1, -1, MAX_CHARS),
 		unit: intParam('lstm.unit', 1, 1, 256),
 		temperature: numberParam('lstm.temp', 1, 0.1, 2),

@@ -11,16 +11,15 @@ import { heatmapView } from '../../viz/heatmap';
 import { lstmUnitTex } from '../../viz/rnn-tex';
 import { tableView } from '../../viz/table';
 import { nextCharacterBars, type LmBarView } from '../char-lm/bars';
-import { prefixNotes, sampleReadout } from '../char-lm/texts';
+import { aboutModel, prefixNotes, sampleReadout, type ShownModel } from '../char-lm/texts';
 import { lmTokenViews, type LmTokenView } from '../char-lm/tokens';
-import type { LmCorpus } from '../char-lm/corpora';
 import { tokenText } from '../char-lm/model';
 import type { ViewStrings, WidgetView } from '../view';
 import type { LmLstmState } from './state';
 
 export interface LmLstmResult {
-	modelId: string;
-	corpus: LmCorpus;
+	/** Which model this is. */
+	shown: ShownModel;
 	parameters: number;
 	units: number;
 	/** ⟨s⟩, the prefix, then any generated tokens, as the vocabulary writes them. */
@@ -98,7 +97,7 @@ export function lmLstmView(state: LmLstmState, result: LmLstmResult, strings: Vi
 			),
 		},
 		texts: {
-			'lstm-about': template((result.corpus === 'names' ? strings.aboutNames : strings.aboutVerse) ?? '', {
+			'lstm-about': aboutModel(result.shown, strings, {
 				units: result.units,
 				parameters: result.parameters.toLocaleString('en-US'),
 			}),
