@@ -6,23 +6,19 @@
  */
 import type * as TfCore from '@tensorflow/tfjs-core';
 import { parameterShapes } from '../compute/char-lm';
-import { charModelConfig, readCharModel, writeCharModel, type CharModelJson } from '../models/char-model-file';
+import { charModelConfig, readCharModel, writeCharModel } from '../models/char-model-file';
 
-/** What reader code hands over: the model's kind and sizes, and its parameters by name (tensors or variables). */
-export interface PublishedCharModel {
-	kind: 'transformer' | 'lstm';
-	config: CharModelJson['config'];
-	parameters: Record<string, TfCore.Tensor>;
-}
+/** What reader code hands over: the model's kind and sizes (`config`), and its parameters by name (tensors or variables). */
+type CharModelCandidate = { kind: unknown; config?: unknown; parameters: unknown };
 
 /** Whether `model` is meant as a character model (a `kind` of one), rather than a Layers model. */
-export function looksLikeCharModel(model: unknown): model is { kind: unknown; parameters: unknown } {
+export function looksLikeCharModel(model: unknown): model is CharModelCandidate {
 	return typeof model === 'object' && model !== null && 'kind' in model && 'parameters' in model;
 }
 
 const shapeText = (shape: readonly number[]) => shape.join('×');
 
-export async function saveCharModel(tf: typeof TfCore, model: { kind: unknown; parameters: unknown }) {
+export async function saveCharModel(tf: typeof TfCore, model: CharModelCandidate) {
 	const described = charModelConfig.safeParse(model);
 	if (!described.success) {
 		const issue = described.error.issues[0];
