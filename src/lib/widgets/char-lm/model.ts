@@ -60,7 +60,7 @@ type ModelOf<K extends Kind> = Extract<CharModel, { kind: K }>;
 
 /**
  * The id under which part 4's cells hand a character model of `kind` to the page (`out.publish(id, …)`): the kind. The
- * Transformer cell (content/cells/transformer.ts) publishes `transformer`; no cell publishes an LSTM yet.
+ * Transformer cell (content/cells/transformer.ts) publishes `transformer`, the LSTM cell (content/cells/lstm-lm.ts) `lstm`.
  */
 export const readerCharModelId = (kind: Kind): string => kind;
 

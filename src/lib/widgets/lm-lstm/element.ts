@@ -8,7 +8,7 @@ import { bindCharLmControls, syncCharLmControls } from '../char-lm/controls';
 import { GenerationCache } from '../char-lm/generation';
 import { lmTokenFlags, lmTokensKey } from '../char-lm/tokens';
 import { lstmId, type LmCorpus } from '../char-lm/corpora';
-import { loadShippedLstm, preparePrefix, type LstmModel } from '../char-lm/model';
+import { chooseCharModel, loadShippedLstm, preparePrefix, readerCharModelId, shownModel, type ChosenCharModel } from '../char-lm/model';
 import { lmLstmResult, referenceWeights, selectedStep } from './frame';
 import { lmLstmSpec, type LmLstmState } from './state';
 import { lmLstmView, type LmLstmResult, type LmLstmView } from './view';
@@ -19,11 +19,17 @@ export class LmLstmElement extends WidgetElement<LmLstmState, LmLstmResult, LmLs
 	private readonly generated = new GenerationCache();
 
 	protected createSpec() {
-		return lmLstmSpec({ text: this.dataset.defaultText ?? '', model: (this.dataset.defaultCorpus ?? 'names') as LmCorpus });
+		return lmLstmSpec({ text: this.dataset.defaultText ?? '', model: this.defaultCorpus });
+	}
+
+	/** The page language's corpus: the model shown when the reader's cannot be. */
+	private get defaultCorpus(): LmCorpus {
+		return (this.dataset.defaultCorpus ?? 'names') as LmCorpus;
 	}
 
 	protected override prepareData() {
-		void loadShippedLstm(lstmId(this.state.model)).catch(() => {}); // compute reports the failure
+		const corpus = this.state.model === 'yours' ? this.defaultCorpus : this.state.model;
+		void loadShippedLstm(lstmId(corpus)).catch(() => {}); // compute reports the failure
 	}
 
 	protected bindControls() {
@@ -36,6 +42,7 @@ export class LmLstmElement extends WidgetElement<LmLstmState, LmLstmResult, LmLs
 			commit: (change, mode) => this.commit(change, mode),
 			keepInHistory: () => this.keepInHistory(),
 			reset: { step: -1 },
+			reader: { id: readerCharModelId('lstm'), strings: this.strings, changed: () => this.state.model === 'yours' && this.requestUpdate() },
 		});
 		const unit = this.q<HTMLInputElement>('lstm-unit');
 		unit.addEventListener('input', () => this.commit({ unit: Number(unit.value) }, 'replace'), on);
@@ -72,20 +79,26 @@ export class LmLstmElement extends WidgetElement<LmLstmState, LmLstmResult, LmLs
 
 	protected async compute(tf: typeof TF): Promise<LmLstmResult> {
 		const state = this.state;
-		const modelId = lstmId(state.model);
-		let model: LstmModel;
+		let chosen: ChosenCharModel<'lstm'>;
 		try {
-			model = await loadShippedLstm(modelId);
+			chosen = await chooseCharModel('lstm', state.model, this.defaultCorpus);
 		} catch (error) {
 			throw new Error(`${this.strings.modelFailed ?? ''} ${error instanceof Error ? error.message : String(error)}`, { cause: error });
 		}
+		const { model, modelId } = chosen;
 		const prefix = preparePrefix(state.text, model.config.vocabulary, model.config.context);
 		const ids = [...prefix.ids, ...(state.generate ? await this.generated.continuation(tf, model, modelId, prefix.ids, state) : [])];
 		const step = selectedStep(state, ids.length);
 		const readout = await readLstm(tf, model, ids, step);
 		const { steps } = lstmForward(model.config, referenceWeights(model), ids);
 		this.dataset.model = modelId;
-		return lmLstmResult(state, { modelId, source: state.model }, model, { prefix, ids, h: readout.hidden, logits: readout.logits, steps });
+		return lmLstmResult(state, shownModel(chosen, this.strings, document.documentElement.lang), model, {
+			prefix,
+			ids,
+			h: readout.hidden,
+			logits: readout.logits,
+			steps,
+		});
 	}
 
 	protected view(result: LmLstmResult) {

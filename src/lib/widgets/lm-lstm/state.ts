@@ -1,4 +1,4 @@
-import { LM_CORPORA, type LmCorpus } from '../char-lm/corpora';
+import { LM_MODELS, type LmCorpus, type LmModelChoice } from '../char-lm/corpora';
 import { booleanParam, enumParam, intParam, numberParam, textParam, type ParamSpec } from '../url-state';
 
 /** Longer input than the model's context is cut (with a note); the URL keeps at most this much. */
@@ -7,8 +7,8 @@ export const MAX_CHARS = 200;
 export interface LmLstmState {
 	/** The prefix the reader typed. */
 	text: string;
-	/** A shipped model's corpus (no cell of part 4 hands over an LSTM yet). */
-	model: LmCorpus;
+	/** A shipped model's corpus, or the reader's own LSTM from part 4. */
+	model: LmModelChoice;
 	/** The step t in focus (1 = the start token ⟨s⟩); −1: the last step. */
 	step: number;
 	/** The unit j whose arithmetic the formula shows, 1-based. */
@@ -25,7 +25,7 @@ export interface LmLstmState {
 export function lmLstmSpec(defaults: { text: string; model: LmCorpus }): ParamSpec<LmLstmState> {
 	return {
 		text: textParam('lstm.text', defaults.text, MAX_CHARS),
-		model: enumParam('lstm.model', defaults.model, LM_CORPORA),
+		model: enumParam('lstm.model', defaults.model, LM_MODELS),
 		step: intParam('lstm.step', -1, -1, MAX_CHARS),
 		unit: intParam('lstm.unit', 1, 1, 256),
 		temperature: numberParam('lstm.temp', 1, 0.1, 2),

@@ -50,9 +50,32 @@ export type LstmMap = (typeof LSTM_MAPS)[number];
 const MAP_KIND: Record<LstmMap, ValueKind> = { h: 'tanh', g: 'tanh', i: 'unit', f: 'unit', o: 'unit', c: 'cell' };
 
 /** Keys of the widget's own `lstm.*` strings (the view's and the element's). */
-export const LM_LSTM_STRINGS = ['aboutNames', 'aboutVerse', 'stepButton', 'generatedStep', 'stepReadout', 'unit'] as const;
+export const LM_LSTM_STRINGS = [
+	'aboutNames',
+	'aboutVerse',
+	'aboutYours',
+	'noModelYet',
+	'yoursDiffers',
+	'stepButton',
+	'generatedStep',
+	'stepReadout',
+	'unit',
+] as const;
 /** Keys of the `lm.*` strings it shares with the trained-attention widget. */
-export const LM_SHARED_STRINGS = ['nextAfter', 'sample', 'noSample', 'unknownNote', 'truncatedNote', 'lowerCasedNote', 'others', 'modelFailed'] as const;
+export const LM_SHARED_STRINGS = [
+	'nextAfter',
+	'sample',
+	'noSample',
+	'unknownNote',
+	'truncatedNote',
+	'lowerCasedNote',
+	'others',
+	'modelFailed',
+	'aboutYoursBits',
+	'modelYours',
+	'modelBits',
+	'storageFailed',
+] as const;
 
 export function lmLstmView(state: LmLstmState, result: LmLstmResult, strings: ViewStrings): LmLstmView {
 	const { tokens, step } = result;

@@ -1,9 +1,9 @@
 /**
- * Part 4's Transformer language model, on a small budget (10 s of training instead of its 60, the shipped code
- * otherwise, through its share link): it lowers its held-out bits per character, continues a prefix, and hands its model
- * to the page (`out.publish('transformer', { kind, config, parameters })`). Part 3's trained-attention widget then
- * offers it as "your model" and shows the attention of those weights: the numbers are the reference's over the kept
- * weights. Without a kept model, or with one the widget cannot read, the widget says so and shows ours.
+ * Part 4's character language models, on a small budget (a few seconds of training instead of their default, the
+ * shipped code otherwise, through its share link): each lowers its held-out bits per character and hands its model to
+ * the page (`out.publish('transformer' | 'lstm', { kind, config, parameters })`). Part 3's trained-attention and
+ * trained-LSTM widgets then offer it as "your model" and show those weights at work: the numbers are the reference's
+ * over the kept weights. Without a kept model, or with one the widget cannot read, the widget says so and shows ours.
  */
 import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
@@ -11,43 +11,45 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { tableValues } from './widget-data';
 import { readCharModel } from '../../src/lib/models/char-model-file';
-import { transformerWeights } from '../../src/lib/models/char-model-weights';
+import { lstmWeights, transformerWeights } from '../../src/lib/models/char-model-weights';
+import { lstmForward } from '../../src/lib/reference/char-lstm';
 import { transformerForward } from '../../src/lib/reference/char-transformer';
-import { preparePrefix, type TransformerModel } from '../../src/lib/widgets/char-lm/model';
+import { preparePrefix, type LstmModel, type TransformerModel } from '../../src/lib/widgets/char-lm/model';
 
-async function readyWidget(page: Page, query = '') {
+async function readyWidget(page: Page, query = '', name = 'lm-attention-widget') {
 	await page.goto(`en/tutorial/algorithms/?backend=wasm${query}`);
-	const widget = page.locator('lm-attention-widget');
+	const widget = page.locator(name);
 	await widget.scrollIntoViewIfNeeded();
 	await expect(widget).toHaveAttribute('data-status', 'ready', { timeout: 45_000 });
 	return widget;
 }
 
-/** The kept record of the reader's Transformer, as the page stored it in IndexedDB. */
-function keptRecord(page: Page) {
+/** The kept record of the reader's model `id`, as the page stored it in IndexedDB. */
+function keptRecord(page: Page, id: string) {
 	return page.evaluate(
-		() =>
+		(id) =>
 			new Promise<{ modelTopology: unknown; weights: number[]; card: { bitsPerCharacter?: number } }>((resolve, reject) => {
 				const open = indexedDB.open('deep-learning-tutorial');
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
-					const get = open.result.transaction('reader-models').objectStore('reader-models').get('transformer');
+					const get = open.result.transaction('reader-models').objectStore('reader-models').get(id);
 					get.onsuccess = () => {
 						const record = get.result as { modelTopology: unknown; weightData: ArrayBuffer; card: { bitsPerCharacter?: number } };
 						resolve({ modelTopology: record.modelTopology, weights: Array.from(new Float32Array(record.weightData)), card: record.card });
 					};
 				};
 			}),
+		id,
 	);
 }
 
-test('the Transformer example, on a small budget, learns, continues a prefix, and its model opens in part 3 as "your model"', async ({ page }) => {
-	test.setTimeout(300_000);
-	const shipped = readFileSync('content/cells/transformer.ts', 'utf8');
-	const small = shipped.replace(/^const SECONDS = \d+;/m, 'const SECONDS = 10;');
-	expect(small, 'content/cells/transformer.ts sets SECONDS on a line of its own').not.toBe(shipped);
-	await page.goto(`en/tutorial/code/?cell.transformer=${deflateRawSync(Buffer.from(small)).toString('base64url')}`);
-	const cell = page.locator('code-cell[data-cell="transformer"]');
+/** Runs part 4's cell `id` with `SECONDS` set to `seconds`; returns its output and the held-out bits per character. */
+async function trainCell(page: Page, id: string, seconds: number) {
+	const shipped = readFileSync(`content/cells/${id}.ts`, 'utf8');
+	const small = shipped.replace(/^const SECONDS = \d+;/m, `const SECONDS = ${seconds};`);
+	expect(small, `content/cells/${id}.ts sets SECONDS on a line of its own`).not.toBe(shipped);
+	await page.goto(`en/tutorial/code/?cell.${id}=${deflateRawSync(Buffer.from(small)).toString('base64url')}`);
+	const cell = page.locator(`code-cell[data-cell="${id}"]`);
 	await cell.scrollIntoViewIfNeeded();
 	await expect(cell).toHaveAttribute('data-ready', 'true');
 	await cell.getByRole('button', { name: /^Run/ }).click();
@@ -55,9 +57,15 @@ test('the Transformer example, on a small budget, learns, continues a prefix, an
 	await expect(cell).toHaveAttribute('data-status', 'done');
 	const output = cell.locator('[data-role="output"]');
 	const text = await output.innerText();
-	// Guessing uniformly costs log2(28) = 4.807 bits per character, and the untrained model about as much.
+	// Guessing uniformly costs log2(28) = 4.807 bits per character, and an untrained model about as much.
 	const heldOut = Number(/held-out bits per character: ([\d.]+) \(guessing uniformly: 4\.807\)/.exec(text)?.[1]);
 	expect(heldOut, text).toBeLessThan(4);
+	return { cell, output, heldOut };
+}
+
+test('the Transformer example, on a small budget, learns, continues a prefix, and its model opens in part 3 as "your model"', async ({ page }) => {
+	test.setTimeout(300_000);
+	const { cell, output, heldOut } = await trainCell(page, 'transformer', 10);
 	await expect(output).toContainText('Your model “transformer” (26,941 parameters, trained');
 	// Predict: the next character after "mar", as bars whose probabilities sum to at most 1 (the top 8 of 29).
 	await cell.getByRole('textbox', { name: 'Your text' }).fill('Mar');
@@ -72,7 +80,7 @@ test('the Transformer example, on a small budget, learns, continues a prefix, an
 	expect(sum).toBeLessThanOrEqual(1.0001);
 
 	// Part 3: the widget offers the kept model, and its weights are the reference's over exactly those weights.
-	const kept = await keptRecord(page);
+	const kept = await keptRecord(page, 'transformer');
 	expect(kept.card.bitsPerCharacter).toBeCloseTo(heldOut, 3);
 	const model = readCharModel(kept.modelTopology, Float32Array.from(kept.weights).buffer) as TransformerModel;
 	const widget = await readyWidget(page, '&lm.text=mari&lm.layer=1&lm.head=2&lm.q=3');
@@ -109,6 +117,28 @@ test('the Transformer example, on a small budget, learns, continues a prefix, an
 	await widget.getByRole('button', { name: 'Forget my model' }).click();
 	await expect(widget).toHaveAttribute('data-model', 'names-transformer');
 	await expect(yours).toBeHidden();
+});
+
+test('the LSTM example, on a small budget, learns and its model opens in part 3\'s trained-LSTM widget as "your model"', async ({ page }) => {
+	test.setTimeout(300_000);
+	const { output, heldOut } = await trainCell(page, 'lstm-lm', 6);
+	await expect(output).toContainText('Your model “lstm” (7,693 parameters, trained');
+	const kept = await keptRecord(page, 'lstm');
+	expect(kept.card.bitsPerCharacter).toBeCloseTo(heldOut, 3);
+	const model = readCharModel(kept.modelTopology, Float32Array.from(kept.weights).buffer) as LstmModel;
+	const widget = await readyWidget(page, '&lstm.model=yours&lstm.text=mari', 'lm-lstm-widget');
+	await expect(widget).toHaveAttribute('data-model', 'yours:lstm');
+	await expect(widget.locator('[data-role="lstm-about"]')).toContainText(`${heldOut.toFixed(2)} bits per character`);
+	// h_t at every step is the reference's over the kept weights.
+	const { ids } = preparePrefix('mari', model.config.vocabulary, model.config.context);
+	const trace = lstmForward(model.config, lstmWeights(model.config, model.parameters), ids);
+	const shown = await tableValues(widget.locator('[data-role="lstm-h-table"]'));
+	expect(shown.length).toBe(ids.length);
+	let worst = 0;
+	shown.forEach((row, t) => row.forEach((h, j) => (worst = Math.max(worst, Math.abs(h - trace.steps[t]!.h[j]!)))));
+	expect(worst).toBeLessThan(1e-4);
+	await widget.getByRole('button', { name: 'Forget my model' }).click();
+	await expect(widget).toHaveAttribute('data-model', 'names-lstm');
 });
 
 test('a link to "your model" with none kept, or with a kept model the widget cannot read, says why and shows ours', async ({ page }) => {
