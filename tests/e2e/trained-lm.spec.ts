@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { tableValues } from './widget-data';
+import { largestDifference, tableValues } from './widget-data';
 import { readCharModel } from '../../src/lib/models/char-model-file';
 import { lstmWeights, transformerWeights } from '../../src/lib/models/char-model-weights';
 import { samplingDistribution } from '../../src/lib/reference/char-lm';
@@ -45,9 +45,7 @@ for (const [locale, id, prefix] of [
 			const expected = trace.heads[1]![2]!.weights;
 			const shown = await tableValues(widget.locator('[data-role="lm-weights"]'));
 			expect(shown.length).toBe(ids.length);
-			let worst = 0;
-			shown.forEach((row, i) => row.forEach((w, j) => (worst = Math.max(worst, Math.abs(w - expected[i]![j]!)))));
-			expect(worst).toBeLessThan(1e-4);
+			expect(largestDifference(shown, expected)).toBeLessThan(1e-4);
 			expect(
 				shown[0]!.slice(1).every((w) => w === 0),
 				'causal: the first token sees only itself',
@@ -120,9 +118,12 @@ for (const [locale, id, prefix] of [
 		const trace = lstmForward(model.config, lstmWeights(model.config, model.parameters), ids);
 		const shown = await tableValues(widget.locator('[data-role="lstm-h-table"]'));
 		expect(shown.length).toBe(ids.length);
-		let worst = 0;
-		shown.forEach((row, t) => row.forEach((h, j) => (worst = Math.max(worst, Math.abs(h - trace.steps[t]!.h[j]!)))));
-		expect(worst).toBeLessThan(1e-4);
+		expect(
+			largestDifference(
+				shown,
+				trace.steps.map((s) => s.h),
+			),
+		).toBeLessThan(1e-4);
 		const formula = widget.locator('[data-role="lstm-formula"]');
 		await expect(formula).toHaveAttribute('data-step', '3');
 		await expect(formula).toHaveAttribute('data-unit', '5');

@@ -20,3 +20,10 @@ export async function tableValues(table: Locator): Promise<Matrix> {
 	});
 	return table.locator('tbody tr').evaluateAll((rows) => rows.map((tr) => [...tr.querySelectorAll('td')].map((td) => Number(td.getAttribute('data-value')))));
 }
+
+/** The largest |shown − expected| over every cell of `shown` (cells `expected` lacks count as NaN, which fails a bound). */
+export function largestDifference(shown: Matrix, expected: Matrix): number {
+	let worst = 0;
+	shown.forEach((row, i) => row.forEach((v, j) => (worst = Math.max(worst, Math.abs(v - (expected[i]?.[j] ?? NaN))))));
+	return worst;
+}

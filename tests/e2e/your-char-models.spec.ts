@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { tableValues } from './widget-data';
+import { largestDifference, tableValues } from './widget-data';
 import { readCharModel } from '../../src/lib/models/char-model-file';
 import { lstmWeights, transformerWeights } from '../../src/lib/models/char-model-weights';
 import { lstmForward } from '../../src/lib/reference/char-lstm';
@@ -104,9 +104,7 @@ test('the Transformer example, on a small budget, learns, continues a prefix, an
 	await expect(widget.locator('[data-role="lm-formula"]')).toHaveAttribute('data-query', '3');
 	const shown = await tableValues(widget.locator('[data-role="lm-weights"]'));
 	expect(shown.length).toBe(ids.length);
-	let worst = 0;
-	shown.forEach((row, i) => row.forEach((w, j) => (worst = Math.max(worst, Math.abs(w - expected[i]![j]!)))));
-	expect(worst).toBeLessThan(1e-4);
+	expect(largestDifference(shown, expected)).toBeLessThan(1e-4);
 	// Ten seconds of training is not the shipped model: these are really the reader's weights.
 	await menu.selectOption('names');
 	await expect(widget).toHaveAttribute('data-model', 'names-transformer');
@@ -134,9 +132,12 @@ test('the LSTM example, on a small budget, learns and its model opens in part 3\
 	const trace = lstmForward(model.config, lstmWeights(model.config, model.parameters), ids);
 	const shown = await tableValues(widget.locator('[data-role="lstm-h-table"]'));
 	expect(shown.length).toBe(ids.length);
-	let worst = 0;
-	shown.forEach((row, t) => row.forEach((h, j) => (worst = Math.max(worst, Math.abs(h - trace.steps[t]!.h[j]!)))));
-	expect(worst).toBeLessThan(1e-4);
+	expect(
+		largestDifference(
+			shown,
+			trace.steps.map((s) => s.h),
+		),
+	).toBeLessThan(1e-4);
 	await widget.getByRole('button', { name: 'Forget my model' }).click();
 	await expect(widget).toHaveAttribute('data-model', 'names-lstm');
 });
