@@ -44,6 +44,7 @@ export async function downloadSection(browser) {
 		['/en/tutorial/concepts/', false],
 		['/en/tutorial/code/', false],
 		['/en/tutorial/algorithms/', true],
+		['/en/tutorial/trends/', true],
 	];
 	for (const [path, scroll] of pages) {
 		const w = await pageWeight(browser, path, scroll);

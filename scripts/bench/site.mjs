@@ -10,14 +10,16 @@ import { launchOptions, quietArgs, webgpuArgs } from '../../tests/e2e/chromium.t
 export const PORT = 4331;
 export const BASE = `http://127.0.0.1:${PORT}`;
 /** The algorithms chapter's widgets: the name in their `widget:<name>:…` measures and their element. */
+/** Every widget the bench measures, by the chapter it is on (the path under /en/tutorial/). */
 export const WIDGETS = [
-	{ name: 'convolution', selector: 'conv-widget' },
-	{ name: 'pooling', selector: 'pool-widget' },
-	{ name: 'rnn', selector: 'rnn-widget' },
-	{ name: 'attention', selector: 'attention-widget' },
-	{ name: 'cnn-layers', selector: 'cnn-layers-widget' },
-	{ name: 'lm-attention', selector: 'lm-attention-widget' },
-	{ name: 'lm-lstm', selector: 'lm-lstm-widget' },
+	{ name: 'convolution', selector: 'conv-widget', chapter: 'algorithms' },
+	{ name: 'pooling', selector: 'pool-widget', chapter: 'algorithms' },
+	{ name: 'rnn', selector: 'rnn-widget', chapter: 'algorithms' },
+	{ name: 'attention', selector: 'attention-widget', chapter: 'algorithms' },
+	{ name: 'cnn-layers', selector: 'cnn-layers-widget', chapter: 'algorithms' },
+	{ name: 'lm-attention', selector: 'lm-attention-widget', chapter: 'algorithms' },
+	{ name: 'lm-lstm', selector: 'lm-lstm-widget', chapter: 'algorithms' },
+	{ name: 'scaling', selector: 'scaling-calculator', chapter: 'trends' },
 ];
 
 /** A number for a table cell: one decimal, or — when it was not measured. */

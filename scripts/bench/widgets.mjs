@@ -14,105 +14,114 @@ import { BASE, fmt, quantile, WIDGETS } from './site.mjs';
 /** @param {import('@playwright/test').Browser} browser @param {{ backends: string[], updates: number }} options */
 export async function widgetSection(browser, { backends, updates: UPDATES }) {
 	const rows = [];
-	for (const backend of backends) {
-		const page = await browser.newPage();
-		await page.goto(`${BASE}/en/tutorial/algorithms/${backend === 'auto' ? '' : `?backend=${backend}`}`);
-		for (const widget of WIDGETS) {
-			const present = await page.locator(widget.selector).count();
-			if (!present) continue;
-			await page.locator(widget.selector).scrollIntoViewIfNeeded();
-			const result = await page.evaluate(
-				async ({ selector, name, updates, KEY_REPEAT_MS }) => {
-					const el = /** @type {WidgetElement} */ (document.querySelector(selector));
-					const t0 = performance.now();
-					while (el.dataset.status === 'loading' && performance.now() - t0 < 60_000) await new Promise((r) => setTimeout(r, 20));
-					await el.settled();
-					const ready = performance.getEntriesByName(`widget:${name}:ready`).at(-1)?.duration ?? NaN;
-					performance.clearMeasures(`widget:${name}:update`);
-					// Each update is one reader action through the widget's own controls (not a recompute of an unchanged
-					// state, which would redraw nothing): what a reader does most, with a heavier change mixed in.
-					const role = (/** @type {string} */ r) => /** @type {HTMLElement} */ (el.querySelector(`[data-role="${r}"]`));
-					const choose = (/** @type {HTMLElement} */ element) => {
-						const select = /** @type {HTMLSelectElement} */ (element);
-						select.selectedIndex = (select.selectedIndex + 1) % select.options.length;
-						select.dispatchEvent(new Event('change', { bubbles: true }));
-					};
-					let forward = true;
-					/** @type {Record<string, (i: number) => void>} */
-					const acts = {
-						// slide the window one step; every 10th action switch the kernel preset (a new feature map)
-						convolution: (i) => (i % 10 === 9 ? choose(role('preset')) : role('step').click()),
-						// max ↔ average pooling (a new output map every time)
-						pooling: () => choose(role('mode')),
-						// one time step forward, or back at the end of the sentence
-						rnn: () => {
-							const next = role('next');
-							const prev = role('prev');
-							if (forward && next.getAttribute('aria-disabled') === 'true') forward = false;
-							if (!forward && prev.getAttribute('aria-disabled') === 'true') forward = true;
-							(forward ? next : prev).click();
-						},
-						// causal mask on / off (new scores, weights and formula)
-						attention: () => role('causal').click(),
-						// the next MNIST digit (a new forward pass through every layer, every tile repainted); the issue's target
-						// for this one is p95 ≤ 16 ms
-						'cnn-layers': (i) => /** @type {HTMLElement} */ (el.querySelectorAll('button[data-digit]:not([data-digit="-1"])')[(i + 1) % 10]).click(),
-						// the next head (a new formula and table), and every 4th action a keystroke in the prefix (every head's
-						// weights and the next-character bars anew): the issue's target for both is p95 ≤ 16 ms
-						'lm-attention': (i) => {
-							if (i % 4 === 3) {
-								const input = /** @type {HTMLInputElement} */ (role('lm-text'));
-								input.value = input.value.length > 3 ? input.value.slice(0, 3) : `${input.value}i`;
-								input.dispatchEvent(new Event('input', { bubbles: true }));
-							} else /** @type {HTMLElement} */ (el.querySelectorAll('button[data-layer]')[(i + 1) % 8]).click();
-						},
-						// the next step of the trained LSTM (new gates, formula and bars), every 4th action a keystroke in the prefix
-						'lm-lstm': (i) => {
-							if (i % 4 === 3) {
-								const input = /** @type {HTMLInputElement} */ (role('lstm-text'));
-								input.value = input.value.length > 3 ? input.value.slice(0, 3) : `${input.value}i`;
-								input.dispatchEvent(new Event('input', { bubbles: true }));
-							} else {
-								const steps = el.querySelectorAll('[data-role="lstm-steps"] button');
-								/** @type {HTMLElement} */ (steps[(i + 1) % steps.length]).click();
-							}
-						},
-					};
-					const act = acts[name];
-					if (!act) throw new Error(`no reader action for the widget "${name}"; expected one of ${Object.keys(acts).join(', ')}`);
-					const measured = () => performance.getEntriesByName(`widget:${name}:update`).map((e) => e.duration);
-					for (let i = 0; i < updates; i++) {
-						act(i);
+	const chapters = [...new Set(WIDGETS.map((w) => w.chapter))];
+	for (const backend of backends)
+		for (const chapter of chapters) {
+			const page = await browser.newPage();
+			await page.goto(`${BASE}/en/tutorial/${chapter}/${backend === 'auto' ? '' : `?backend=${backend}`}`);
+			for (const widget of WIDGETS.filter((w) => w.chapter === chapter)) {
+				const present = await page.locator(widget.selector).count();
+				if (!present) continue;
+				await page.locator(widget.selector).scrollIntoViewIfNeeded();
+				const result = await page.evaluate(
+					async ({ selector, name, updates, KEY_REPEAT_MS }) => {
+						const el = /** @type {WidgetElement} */ (document.querySelector(selector));
+						const t0 = performance.now();
+						while (el.dataset.status === 'loading' && performance.now() - t0 < 60_000) await new Promise((r) => setTimeout(r, 20));
 						await el.settled();
-					}
-					const durations = measured();
-					performance.clearMeasures(`widget:${name}:update`);
-					for (let i = 0; i < updates; i++) {
-						await new Promise((r) => setTimeout(r, KEY_REPEAT_MS));
-						act(i);
-						await el.settled();
-					}
-					const paced = measured();
-					return { ready, durations, paced, backend: el.dataset.backend, tensors: el.dataset.tensors, status: el.dataset.status };
-				},
-				{ selector: widget.selector, name: widget.name, updates: UPDATES, KEY_REPEAT_MS: 33 },
-			);
-			rows.push({
-				widget: widget.name,
-				asked: backend,
-				used: result.backend ?? '—',
-				p50: quantile(result.durations, 0.5),
-				p95: quantile(result.durations, 0.95),
-				pacedP50: quantile(result.paced, 0.5),
-				pacedP95: quantile(result.paced, 0.95),
-				n: result.durations.length,
-				ready: result.ready,
-				tensors: result.tensors ?? '—',
-			});
+						const ready = performance.getEntriesByName(`widget:${name}:ready`).at(-1)?.duration ?? NaN;
+						performance.clearMeasures(`widget:${name}:update`);
+						// Each update is one reader action through the widget's own controls (not a recompute of an unchanged
+						// state, which would redraw nothing): what a reader does most, with a heavier change mixed in.
+						const role = (/** @type {string} */ r) => /** @type {HTMLElement} */ (el.querySelector(`[data-role="${r}"]`));
+						const choose = (/** @type {HTMLElement} */ element) => {
+							const select = /** @type {HTMLSelectElement} */ (element);
+							select.selectedIndex = (select.selectedIndex + 1) % select.options.length;
+							select.dispatchEvent(new Event('change', { bubbles: true }));
+						};
+						let forward = true;
+						/** @type {Record<string, (i: number) => void>} */
+						const acts = {
+							// slide the window one step; every 10th action switch the kernel preset (a new feature map)
+							convolution: (i) => (i % 10 === 9 ? choose(role('preset')) : role('step').click()),
+							// max ↔ average pooling (a new output map every time)
+							pooling: () => choose(role('mode')),
+							// one time step forward, or back at the end of the sentence
+							rnn: () => {
+								const next = role('next');
+								const prev = role('prev');
+								if (forward && next.getAttribute('aria-disabled') === 'true') forward = false;
+								if (!forward && prev.getAttribute('aria-disabled') === 'true') forward = true;
+								(forward ? next : prev).click();
+							},
+							// causal mask on / off (new scores, weights and formula)
+							attention: () => role('causal').click(),
+							// the next MNIST digit (a new forward pass through every layer, every tile repainted); the issue's target
+							// for this one is p95 ≤ 16 ms
+							'cnn-layers': (i) => /** @type {HTMLElement} */ (el.querySelectorAll('button[data-digit]:not([data-digit="-1"])')[(i + 1) % 10]).click(),
+							// the next head (a new formula and table), and every 4th action a keystroke in the prefix (every head's
+							// weights and the next-character bars anew): the issue's target for both is p95 ≤ 16 ms
+							'lm-attention': (i) => {
+								if (i % 4 === 3) {
+									const input = /** @type {HTMLInputElement} */ (role('lm-text'));
+									input.value = input.value.length > 3 ? input.value.slice(0, 3) : `${input.value}i`;
+									input.dispatchEvent(new Event('input', { bubbles: true }));
+								} else /** @type {HTMLElement} */ (el.querySelectorAll('button[data-layer]')[(i + 1) % 8]).click();
+							},
+							// the next step of the trained LSTM (new gates, formula and bars), every 4th action a keystroke in the prefix
+							'lm-lstm': (i) => {
+								if (i % 4 === 3) {
+									const input = /** @type {HTMLInputElement} */ (role('lstm-text'));
+									input.value = input.value.length > 3 ? input.value.slice(0, 3) : `${input.value}i`;
+									input.dispatchEvent(new Event('input', { bubbles: true }));
+								} else {
+									const steps = el.querySelectorAll('[data-role="lstm-steps"] button');
+									/** @type {HTMLElement} */ (steps[(i + 1) % steps.length]).click();
+								}
+							},
+							// a keystroke in the parameter count, alternating between two model sizes (every formula, readout,
+							// the plot and the table anew); the calculators compute no tensors, so the backend does not matter
+							scaling: (i) => {
+								const input = /** @type {HTMLInputElement} */ (role('n'));
+								input.value = i % 2 ? '7e10' : '4.05e11';
+								input.dispatchEvent(new Event('input', { bubbles: true }));
+							},
+						};
+						const act = acts[name];
+						if (!act) throw new Error(`no reader action for the widget "${name}"; expected one of ${Object.keys(acts).join(', ')}`);
+						const measured = () => performance.getEntriesByName(`widget:${name}:update`).map((e) => e.duration);
+						for (let i = 0; i < updates; i++) {
+							act(i);
+							await el.settled();
+						}
+						const durations = measured();
+						performance.clearMeasures(`widget:${name}:update`);
+						for (let i = 0; i < updates; i++) {
+							await new Promise((r) => setTimeout(r, KEY_REPEAT_MS));
+							act(i);
+							await el.settled();
+						}
+						const paced = measured();
+						return { ready, durations, paced, backend: el.dataset.backend, tensors: el.dataset.tensors, status: el.dataset.status };
+					},
+					{ selector: widget.selector, name: widget.name, updates: UPDATES, KEY_REPEAT_MS: 33 },
+				);
+				rows.push({
+					widget: widget.name,
+					asked: backend,
+					used: result.backend ?? '—',
+					p50: quantile(result.durations, 0.5),
+					p95: quantile(result.durations, 0.95),
+					pacedP50: quantile(result.paced, 0.5),
+					pacedP95: quantile(result.paced, 0.95),
+					n: result.durations.length,
+					ready: result.ready,
+					tensors: result.tensors ?? '—',
+				});
+			}
+			rows.push(...(await generationRows(page, backend)));
+			await page.close();
 		}
-		rows.push(...(await generationRows(page, backend)));
-		await page.close();
-	}
 	console.log(`\nWidget updates (${UPDATES} reader actions per widget, backend and pace; ms; targets with auto: p95 ≤ 8, ready ≤ 200)\n`);
 	console.log('| widget | backend asked | backend used | burst p50 | burst p95 | key-repeat p50 | key-repeat p95 | updates | ready | tensors after |');
 	console.log('|---|---|---|---|---|---|---|---|---|---|');

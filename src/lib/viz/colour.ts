@@ -114,15 +114,8 @@ function maxAbs(values: Values): number {
 	return m;
 }
 
-/**
- * Colours of the series of a line chart (loss, accuracy, …): the Okabe–Ito palette, designed to stay distinct for
- * the common colour-vision deficiencies, and readable on light and dark backgrounds; series are also named in a legend.
- */
-const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9'] as const;
-
-export function seriesColour(index: number): string {
-	return OKABE_ITO[index % OKABE_ITO.length]!;
-}
+/** The series palette lives in ./series-colour.ts (no d3 import there: a page without heatmaps, e.g. a calculator's, does not download d3's colour scales). */
+export { seriesColour } from './series-colour';
 
 const packed = new Map<string, number>();
 

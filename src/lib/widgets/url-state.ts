@@ -112,6 +112,16 @@ export function numberParam(key: string, fallback: number, min: number, max: num
 	};
 }
 
+/** A number as a reader would write it: 7e10 and 1.4e12 from a million up, 1024 and 0.4 below. */
+export function compactNumber(value: number): string {
+	return Math.abs(value) >= 1e6 ? value.toExponential().replace('e+', 'e') : String(value);
+}
+
+/** A number in [min, max] that may be very large (a calculator's): written compactly in the URL (scale.c=3e24). */
+export function quantityParam(key: string, fallback: number, min: number, max: number): Param<number> {
+	return { ...numberParam(key, fallback, min, max), format: compactNumber };
+}
+
 /** One of a fixed set of words. */
 export function enumParam<T extends string>(key: string, fallback: T, values: readonly T[]): Param<T> {
 	return {

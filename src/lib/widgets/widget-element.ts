@@ -1,123 +1,30 @@
 /**
- * What every widget shares, so that a widget itself is only its controls, `compute` and a pure `view`:
- * - its state in the URL (read, written, back/forward), with a note about link parameters it had to ignore;
- * - its localized strings (the JSON the component renders into `[data-role="strings"]`);
- * - hydration when it scrolls into view, the backend menu and fallback when a backend fails in use;
- * - coalesced updates, the data attributes and User Timing measures that tests and the benchmark read;
- * - messages for the reader next to the widget.
+ * A widget that computes with tfjs: on top of what every widget shares (./widget-base.ts), tfjs and a backend loaded
+ * on hydration, the backend menu and the fallback when a backend fails in use, and the count of tensors left behind.
  *
- * Contract on the root element: data-widget, data-status="loading|ready|error", data-backend, data-tensors.
- * Measures: `widget:<name>:ready` (visible → first computed result) and `widget:<name>:update` (compute + render).
- * Everything bound in `connectedCallback` is unbound in `disconnectedCallback` (one AbortSignal), so an element moved
- * in the DOM binds once.
+ * Contract on the root element, besides the base's: data-backend and data-tensors.
  */
 import type * as TF from '@tensorflow/tfjs-core';
 import { isBackendPreference, loadTf, selectBackend, type BackendChoice, type BackendPreference } from '../compute/backend';
 import { BACKEND_CHANGE, backendFromUrl, reportBackendFailure, setBackendPreference } from '../compute/backend-preference';
-import { markOverflowing } from '../site/scrollable-formulas';
 import { template } from '../text/template';
+import { applyHeatmaps } from './apply-heatmaps';
 import { applyView } from './apply-view';
-import { loadFormulaRenderer, prepareFormula } from './formula';
-import { cancelIdle, whenIdle } from './idle';
-import { Readiness } from './readiness';
-import { ReaderNotes } from './reader-notes';
-import { readState, writeState, type ParamSpec } from './url-state';
-import type { ViewStrings, WidgetView } from './view';
+import { loadFormulaRenderer } from './formula';
+import type { WidgetView } from './view';
+import { WidgetBase } from './widget-base';
 
-/** A message for the reader: what was wrong with the input (the last good result stays on screen). */
-export class InputProblem extends Error {}
+export { InputProblem } from './widget-base';
 
-export abstract class WidgetElement<State extends object, Result, View extends WidgetView = WidgetView> extends HTMLElement {
-	protected state!: State;
-	protected strings: ViewStrings = {};
-	/** Aborted on disconnect: pass as `{ signal }` to every listener a widget adds outside its own subtree too. */
-	protected signal!: AbortSignal;
-	private connection: AbortController | undefined;
-	private readonly notes = new ReaderNotes(this);
-	private readonly readiness = new Readiness(
-		() => this.widgetName,
-		() => {
-			this.prepareData();
-			void this.hydrate();
-		},
-	);
+export abstract class WidgetElement<State extends object, Result, View extends WidgetView = WidgetView> extends WidgetBase<State, Result, View> {
 	private tf: typeof TF | undefined;
 	private backend: BackendChoice | undefined;
-	private pending = false;
-	private running: Promise<void> | undefined;
-	private formulaCheck: number | undefined;
-	private preparing: number | undefined;
+	private tensorsBefore = 0;
 
-	/** The widget's URL parameters (read once, when the element connects). */
-	protected abstract createSpec(): ParamSpec<State>;
-	/** Wires the widget's own controls; called on every connect, before hydration. */
-	protected abstract bindControls(): void;
-	/** Shows the state in the controls, after reading the URL (`url`) or after a change the reader made. */
-	protected abstract syncControls(from: 'url' | 'change'): void;
 	/** Computes the current state's result with tfjs (via src/lib/compute). */
 	protected abstract compute(tf: typeof TF): Promise<Result>;
-	/** The pure view of a result (the widget's view.ts), the same function as the server-rendered frame's. */
-	protected abstract view(result: Result): View;
-	/** Applies what the shared `applyView` does not know about (token buttons, slider, …). */
-	protected applyExtras(_view: View, _result: Result): void {}
-	/**
-	 * Formulas (TeX by the `data-role` of their box) the reader is likely to ask for next, e.g. the next step's:
-	 * rendered while the page is idle, so that the step itself costs no KaTeX rendering.
-	 */
-	protected upcomingFormulas(_result: Result): [role: string, tex: string][] {
-		return [];
-	}
 
-	private spec!: ParamSpec<State>;
-
-	/** Name used in data-widget and in the timing measures. */
-	get widgetName(): string {
-		return this.dataset.widget ?? this.localName;
-	}
-
-	/** The element of the widget's `data-role`; every role a widget asks for is in its component. */
-	protected q<T extends Element>(role: string): T {
-		const element = this.querySelector<T>(`[data-role="${role}"]`);
-		if (!element) throw new Error(`<${this.localName}>: no [data-role="${role}"] in the component`);
-		return element;
-	}
-
-	connectedCallback(): void {
-		this.connection = new AbortController();
-		this.signal = this.connection.signal;
-		this.strings = JSON.parse(this.querySelector('[data-role="strings"]')?.textContent ?? '{}') as ViewStrings;
-		this.spec ??= this.createSpec();
-		this.dataset.status ??= 'loading';
-		this.loadStateFromUrl();
-		addEventListener(
-			'popstate',
-			() => {
-				this.loadStateFromUrl();
-				this.requestUpdate();
-			},
-			{ signal: this.signal },
-		);
-		this.bindBackendMenu();
-		this.bindControls();
-		if (this.tf) {
-			this.requestUpdate(); // moved in the DOM after hydration: already running
-			return;
-		}
-		this.readiness.watch(this);
-	}
-
-	/** Starts loading what `compute` will need (data files) in parallel with tfjs, when hydration starts. */
-	protected prepareData(): void {}
-
-	disconnectedCallback(): void {
-		this.connection?.abort();
-		cancelIdle(this.preparing);
-		this.readiness.stop();
-		if (this.formulaCheck !== undefined) cancelAnimationFrame(this.formulaCheck);
-		this.formulaCheck = undefined;
-	}
-
-	private bindBackendMenu() {
+	protected override bindShared(): void {
 		const select = this.querySelector<HTMLSelectElement>('select[data-role="backend"]');
 		if (select) {
 			select.value = backendFromUrl();
@@ -133,41 +40,14 @@ export abstract class WidgetElement<State extends object, Result, View extends W
 		);
 	}
 
-	private loadStateFromUrl() {
-		const { state, problems } = readState(this.spec, new URLSearchParams(location.search));
-		this.state = state;
-		this.notes.set('control', '');
-		this.notes.set('page', problems.length ? template(this.strings.urlIgnored ?? '{{list}}', { list: problems.join('; ') }) : '');
-		this.syncControls('url');
+	protected override async loadRuntime(): Promise<void> {
+		const [tf] = await Promise.all([loadTf(), loadFormulaRenderer()]);
+		this.tf = tf;
+		await this.switchBackend(backendFromUrl());
 	}
 
-	/** A change the reader made: into the URL (`push`: a choice the back button undoes), controls, recompute. */
-	protected commit(change: Partial<State>, mode: 'push' | 'replace' = 'push'): void {
-		this.state = { ...this.state, ...change };
-		this.notes.set('page', '');
-		writeState(this.spec, this.state, mode);
-		this.syncControls('change');
-		this.requestUpdate();
-	}
-
-	/** Makes the current state its own history entry (after a run of `replace` commits, e.g. typing). */
-	protected keepInHistory(): void {
-		writeState(this.spec, this.state, 'push');
-	}
-
-	/** A problem with the reader's current input ('' clears it); the last good result stays on screen. */
-	protected setControlNote(message: string): void {
-		this.notes.set('control', message);
-	}
-
-	private async hydrate() {
-		try {
-			const [tf] = await Promise.all([loadTf(), loadFormulaRenderer()]);
-			this.tf = tf;
-			await this.switchBackend(backendFromUrl());
-		} catch (error) {
-			this.showError(error);
-		}
+	protected override runtimeReady(): boolean {
+		return this.tf !== undefined && this.backend !== undefined;
 	}
 
 	private async switchBackend(preference: BackendPreference) {
@@ -176,90 +56,21 @@ export abstract class WidgetElement<State extends object, Result, View extends W
 		this.requestUpdate();
 	}
 
-	/** Asks for a recompute; rapid requests coalesce into one run with the latest state. */
-	requestUpdate(): void {
-		if (!this.tf || !this.backend) return; // not hydrated yet: the first update happens on hydration
-		this.pending = true;
-		this.running ??= this.drain().finally(() => (this.running = undefined));
+	protected override applyParts(view: View): void {
+		applyHeatmaps(this, view);
+		applyView(this, view);
 	}
 
-	/** Resolves when no update is running or queued (for tests and the benchmark). */
-	async settled(): Promise<void> {
-		while (this.running) await this.running;
+	protected override computeForUpdate(): Promise<Result> {
+		this.tensorsBefore = this.tf!.memory().numTensors;
+		return this.compute(this.tf!);
 	}
 
-	private async drain() {
-		while (this.pending) {
-			this.pending = false;
-			await this.updateOnce(this.tf!);
-		}
-	}
-
-	private async updateOnce(tf: typeof TF) {
-		const name = this.widgetName;
-		const start = performance.now();
-		try {
-			const before = tf.memory().numTensors;
-			const result = await this.compute(tf);
-			const view = this.view(result);
-			applyView(this, view);
-			this.applyExtras(view, result);
-			this.markFormulasAtNextFrame();
-			this.prepareWhenIdle(result);
-			const after = tf.memory().numTensors;
-			// Exposed so tests and the benchmark can see that updates release every tensor.
-			this.dataset.tensors = String(after);
-			if (after !== before) console.warn(`${name}: ${after - before} tensors not released by one update`);
-			performance.measure(`widget:${name}:update`, { start });
-			this.readiness.firstResult();
-			this.showTiming(performance.now() - start);
-			this.notes.updated(view.notes);
-			this.dataset.status = 'ready';
-		} catch (error) {
-			if (error instanceof InputProblem) {
-				this.notes.set('compute', error.message);
-				this.dataset.status = 'ready';
-			} else if (this.backend && this.backend.name !== 'cpu') this.abandonBackend(this.backend, error);
-			else this.showError(error);
-		}
-	}
-
-	/**
-	 * A backend that fails in use (WebGPU device lost, WebGL context lost, …): stop using it on this page, tell the
-	 * reader in their language (the note stays after the switch), and let every widget recompute on the next backend.
-	 */
-	private abandonBackend(backend: BackendChoice, error: unknown) {
-		const why = error instanceof Error ? error.message : String(error);
-		const message = this.querySelector<HTMLElement>('[data-role="backend-readout"]')?.dataset.failed ?? '{{backend}} failed ({{why}})';
-		this.notes.set('page', template(message, { backend: backend.name, why }));
-		reportBackendFailure(backend.name, why);
-	}
-
-	/**
-	 * Whether a re-rendered formula now overflows needs the page's layout. Asked for during the update, it would force
-	 * a synchronous layout of the whole chapter every time (measured: 15–40 ms per update, most of the update's cost);
-	 * at the next frame the browser lays the page out anyway, so the check costs almost nothing there.
-	 */
-	private markFormulasAtNextFrame() {
-		this.formulaCheck ??= requestAnimationFrame(() => {
-			this.formulaCheck = undefined;
-			markOverflowing(this);
-		});
-	}
-
-	private prepareWhenIdle(result: Result) {
-		cancelIdle(this.preparing);
-		this.preparing = whenIdle(() => {
-			this.preparing = undefined;
-			if (this.pending) return; // a newer state is on its way; it prepares its own neighbours
-			for (const [role, tex] of this.upcomingFormulas(result)) {
-				const box = this.querySelector<HTMLElement>(`[data-role="${role}"]`);
-				if (box) prepareFormula(box, tex);
-			}
-		});
-	}
-
-	private showTiming(ms: number) {
+	protected override updateDrawn(ms: number): void {
+		const after = this.tf!.memory().numTensors;
+		// Exposed so tests and the benchmark can see that updates release every tensor.
+		this.dataset.tensors = String(after);
+		if (after !== this.tensorsBefore) console.warn(`${this.widgetName}: ${after - this.tensorsBefore} tensors not released by one update`);
 		const readout = this.querySelector<HTMLElement>('[data-role="backend-readout"]');
 		if (readout && this.backend) {
 			readout.textContent = `${this.backend.name} · ${ms.toFixed(1)} ms`;
@@ -267,8 +78,19 @@ export abstract class WidgetElement<State extends object, Result, View extends W
 		}
 	}
 
-	private showError(error: unknown) {
-		this.dataset.status = 'error';
-		this.notes.error(error);
+	/**
+	 * A backend that fails in use (WebGPU device lost, WebGL context lost, …): stop using it on this page, tell the
+	 * reader in their language (the note stays after the switch), and let every widget recompute on the next backend.
+	 */
+	protected override updateFailed(error: unknown): void {
+		const backend = this.backend;
+		if (!backend || backend.name === 'cpu') {
+			this.showError(error);
+			return;
+		}
+		const why = error instanceof Error ? error.message : String(error);
+		const message = this.querySelector<HTMLElement>('[data-role="backend-readout"]')?.dataset.failed ?? '{{backend}} failed ({{why}})';
+		this.notes.set('page', template(message, { backend: backend.name, why }));
+		reportBackendFailure(backend.name, why);
 	}
 }

@@ -1,0 +1,109 @@
+/**
+ * The part 5 scaling calculator in the browser: the numbers it shows are the plain arithmetic's for what the reader
+ * types, its state round-trips through the URL, every kind of bad input gets a message beside the boxes and leaves the
+ * last result standing, and the chapter loads no TensorFlow.js.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { computeOptimal, trainingCompute } from '../../src/lib/calculators/scaling';
+
+async function calculator(page: Page, url: string): Promise<Locator> {
+	await page.goto(url);
+	const widget = page.locator('scaling-calculator');
+	await widget.scrollIntoViewIfNeeded();
+	await expect(widget).toHaveAttribute('data-status', 'ready');
+	return widget;
+}
+
+const formulaData = (widget: Locator, role: string, key: string) =>
+	widget.locator(`[data-role="${role}"]`).evaluate((el, k) => Number((el as HTMLElement).dataset[k]), key);
+
+/** No NaN, ∞ or unfilled template anywhere the reader can see. */
+async function expectOnlyNumbers(widget: Locator) {
+	const text = await widget.evaluate((el) => (el as HTMLElement).innerText + el.querySelector('svg')!.textContent);
+	expect(text).not.toMatch(/NaN|Infinity|∞|undefined|\{\{/);
+}
+
+test('the calculator computes 6ND and the compute-optimal split of what the reader types, and the URL keeps it', async ({ page }) => {
+	const widget = await calculator(page, 'en/tutorial/trends/');
+	expect(await formulaData(widget, 'compute-formula', 'compute')).toBeCloseTo(trainingCompute(70e9, 1.4e12), -18);
+
+	await widget.getByRole('textbox', { name: 'Parameters N' }).fill('405e9');
+	await widget.getByRole('textbox', { name: 'Training tokens D' }).fill('15.6e12');
+	await expect.poll(() => formulaData(widget, 'compute-formula', 'compute')).toBeCloseTo(trainingCompute(405e9, 15.6e12), -21);
+	const optimal = computeOptimal(trainingCompute(405e9, 15.6e12), 20);
+	expect((await formulaData(widget, 'optimal-formula', 'parameters')) / optimal.parameters).toBeCloseTo(1, 9);
+	await expect(widget.locator('[data-role="eu-remark"]')).toContainText('3.79 × 10²⁵ FLOPs is more than 10²⁵');
+	await expect(widget.locator('[data-mark="yours"]')).toHaveCount(1);
+	await expect(widget.locator('[data-role="runs"] tbody tr')).toHaveCount(5);
+
+	await widget.getByRole('radio', { name: 'a compute budget C' }).check();
+	await expect(widget.getByRole('textbox', { name: 'Parameters N' })).toBeHidden();
+	await widget.getByRole('textbox', { name: 'Budget C (FLOPs)' }).fill('3e24');
+	await widget.getByRole('textbox', { name: 'Tokens per parameter r' }).fill('40');
+	await widget.getByRole('textbox', { name: 'Accelerators n' }).fill('16384');
+	await widget.getByRole('combobox', { name: /Accelerator/ }).selectOption('a100');
+	await expect.poll(() => formulaData(widget, 'optimal-formula', 'parameters')).toBeCloseTo(Math.sqrt(3e24 / 240), -3);
+	// t = C / (n F u) with the A100's 312 teraFLOP/s at the default 40 %
+	expect(await formulaData(widget, 'time-formula', 'seconds')).toBeCloseTo(3e24 / (16384 * 312e12 * 0.4), 3);
+	await expect(widget.locator('[data-mark="yours"]')).toHaveCount(0);
+	await expectOnlyNumbers(widget);
+
+	// URL writes are gathered for 150 ms: wait for the last change (the accelerator) to be there.
+	await expect.poll(() => new URL(page.url()).searchParams.get('scale.hw')).toBe('a100');
+	const url = page.url();
+	expect(new URL(url).searchParams.get('scale.c')).toBe('3e24');
+	expect(new URL(url).searchParams.get('scale.count')).toBe('16384');
+	const reloaded = await calculator(page, url);
+	await expect(reloaded.getByRole('textbox', { name: 'Budget C (FLOPs)' })).toHaveValue('3e24');
+	await expect(reloaded.getByRole('textbox', { name: 'Accelerators n' })).toHaveValue('16384');
+	await expect(reloaded.getByRole('radio', { name: 'a compute budget C' })).toBeChecked();
+	expect(await formulaData(reloaded, 'time-formula', 'seconds')).toBeCloseTo(3e24 / (16384 * 312e12 * 0.4), 3);
+});
+
+test('bad input gets a message beside the boxes; the last good result stays and nothing on screen is NaN', async ({ page }) => {
+	const widget = await calculator(page, 'en/tutorial/trends/');
+	const message = widget.locator('[data-role="message"]');
+	const compute = () => formulaData(widget, 'compute-formula', 'compute');
+	const before = await compute();
+	const cases: [name: string, typed: string, says: string][] = [
+		['Parameters N', '', 'Enter Parameters N.'],
+		['Parameters N', 'abc', 'Parameters N: “abc” is not a number'],
+		['Parameters N', '-5', 'Parameters N must be from 1,000 to 1 × 10¹⁵.'],
+		['Training tokens D', '1e999', 'Training tokens D must be from 1,000 to 1 × 10¹⁷.'],
+		['Utilisation u (%)', '1e9', 'Utilisation u (%) must be from 1 to 100.'],
+		['Accelerators n', '1.5', 'Accelerators n must be a whole number.'],
+		['PUE', '0', 'PUE must be from 1 to 3.'],
+	];
+	for (const [name, typed, says] of cases) {
+		const box = widget.getByRole('textbox', { name });
+		const good = await box.inputValue();
+		await box.fill(typed);
+		await expect(message).toContainText(says);
+		await expect(box).toHaveAttribute('aria-invalid', 'true');
+		expect(await compute()).toBe(before);
+		await expectOnlyNumbers(widget);
+		await box.fill(good);
+		await expect(box).not.toHaveAttribute('aria-invalid');
+	}
+	await expect(message).toBeEmpty();
+
+	const fromUrl = await calculator(page, 'en/tutorial/trends/?scale.n=abc&scale.mfu=1e9');
+	await expect(fromUrl.locator('[data-role="message"]')).toContainText('scale.n=abc');
+	await expect(fromUrl.locator('[data-role="message"]')).toContainText('scale.mfu=1e9');
+	expect(await formulaData(fromUrl, 'compute-formula', 'compute')).toBe(before);
+});
+
+test('the Chinese page: the calculator in Chinese, and the trends chapter downloads no TensorFlow.js', async ({ page }) => {
+	const scripts: string[] = [];
+	page.on('response', (r) => {
+		if (r.request().resourceType() === 'script' || r.url().endsWith('.wasm')) scripts.push(r.url());
+	});
+	const widget = await calculator(page, 'zh-cn/tutorial/trends/');
+	await widget.getByRole('textbox', { name: '参数量 N' }).fill('');
+	await expect(widget.locator('[data-role="message"]')).toHaveText('请填写参数量 N。');
+	await expect(widget.locator('[data-role="time-readout"]')).toContainText('加速器小时');
+	await page.waitForLoadState('networkidle');
+	const bodies = await Promise.all(scripts.map((url) => page.request.get(url).then((r) => r.text())));
+	expect(bodies.some((b) => b.includes('tfjs') || b.includes('registerKernel'))).toBe(false);
+});
