@@ -20,6 +20,7 @@ export const WIDGETS = [
 	{ name: 'lm-attention', selector: 'lm-attention-widget', chapter: 'algorithms' },
 	{ name: 'lm-lstm', selector: 'lm-lstm-widget', chapter: 'algorithms' },
 	{ name: 'scaling', selector: 'scaling-calculator', chapter: 'trends' },
+	{ name: 'memory', selector: 'memory-calculator', chapter: 'trends' },
 ];
 
 /** A number for a table cell: one decimal, or — when it was not measured. */

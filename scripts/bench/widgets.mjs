@@ -86,6 +86,12 @@ export async function widgetSection(browser, { backends, updates: UPDATES }) {
 								input.value = i % 2 ? '7e10' : '4.05e11';
 								input.dispatchEvent(new Event('input', { bubbles: true }));
 							},
+							// a keystroke in the context length, alternating (the KV formula, the readout, the bars and the table anew)
+							memory: (i) => {
+								const input = /** @type {HTMLInputElement} */ (role('mem-context'));
+								input.value = i % 2 ? '2048' : '32768';
+								input.dispatchEvent(new Event('input', { bubbles: true }));
+							},
 						};
 						const act = acts[name];
 						if (!act) throw new Error(`no reader action for the widget "${name}"; expected one of ${Object.keys(acts).join(', ')}`);

@@ -1,15 +1,16 @@
 /**
- * The part 5 scaling calculator in the browser: the numbers it shows are the plain arithmetic's for what the reader
- * types, its state round-trips through the URL, every kind of bad input gets a message beside the boxes and leaves the
+ * The part 5 calculators (scaling, memory) in the browser: the numbers they show are the plain arithmetic's for what
+ * the reader types, its state round-trips through the URL, every kind of bad input gets a message beside the boxes and leaves the
  * last result standing, and the chapter loads no TensorFlow.js.
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { kvCacheBytes } from '../../src/lib/calculators/memory';
 import { computeOptimal, trainingCompute } from '../../src/lib/calculators/scaling';
 
-async function calculator(page: Page, url: string): Promise<Locator> {
+async function calculator(page: Page, url: string, tag = 'scaling-calculator'): Promise<Locator> {
 	await page.goto(url);
-	const widget = page.locator('scaling-calculator');
+	const widget = page.locator(tag);
 	await widget.scrollIntoViewIfNeeded();
 	await expect(widget).toHaveAttribute('data-status', 'ready');
 	return widget;
@@ -20,7 +21,7 @@ const formulaData = (widget: Locator, role: string, key: string) =>
 
 /** No NaN, ∞ or unfilled template anywhere the reader can see. */
 async function expectOnlyNumbers(widget: Locator) {
-	const text = await widget.evaluate((el) => (el as HTMLElement).innerText + el.querySelector('svg')!.textContent);
+	const text = await widget.evaluate((el) => (el as HTMLElement).innerText + [...el.querySelectorAll('svg')].map((svg) => svg.textContent).join(' '));
 	expect(text).not.toMatch(/NaN|Infinity|∞|undefined|\{\{/);
 }
 
@@ -106,4 +107,48 @@ test('the Chinese page: the calculator in Chinese, and the trends chapter downlo
 	await page.waitForLoadState('networkidle');
 	const bodies = await Promise.all(scripts.map((url) => page.request.get(url).then((r) => r.text())));
 	expect(bodies.some((b) => b.includes('tfjs') || b.includes('registerKernel'))).toBe(false);
+});
+
+test('the memory calculator: weights by format, the KV cache, LoRA; a rank too high is said where LoRA is; the URL keeps it', async ({ page }) => {
+	const widget = await calculator(page, 'en/tutorial/trends/', 'memory-calculator');
+	const bytes = (role: string) => formulaData(widget, role, 'bytes');
+	expect(await bytes('weights-formula')).toBe(14e9);
+	expect(await bytes('kv-formula')).toBe(kvCacheBytes(32, 2048, 4096, 2, 1));
+
+	await widget.getByRole('textbox', { name: 'Parameters N' }).fill('7e10');
+	await expect(widget.locator('[data-role="fit"]')).toContainText('needs at least 2 accelerators of 80 GB');
+	await widget.getByRole('combobox', { name: 'Weights kept in' }).selectOption('int4');
+	await expect.poll(() => bytes('weights-formula')).toBe(35e9);
+	await widget.getByRole('textbox', { name: 'Context n (tokens)' }).fill('8192');
+	await widget.getByRole('textbox', { name: 'Sequences B' }).fill('4');
+	await widget.getByRole('combobox', { name: 'KV cache bits per number' }).selectOption('8');
+	await expect.poll(() => bytes('kv-formula')).toBe(kvCacheBytes(32, 8192, 4096, 1, 4));
+	await expect(widget.locator('[data-bar="total"]')).toHaveAttribute('data-value', String(35e9 + kvCacheBytes(32, 8192, 4096, 1, 4)));
+
+	await widget.getByRole('textbox', { name: 'Rank r' }).fill('5000');
+	await expect(widget.locator('[data-role="lora-readout"]')).toHaveText(
+		'Rank r = 5,000 is more than a d_out × d_in matrix can have (at most 4,096, the smaller of d_out and d_in).',
+	);
+	await widget.getByRole('textbox', { name: 'Rank r' }).fill('16');
+	await expect.poll(() => formulaData(widget, 'lora-formula', 'perMatrix')).toBe(16 * (4096 + 4096));
+	await expectOnlyNumbers(widget);
+
+	for (const [name, typed, says] of [
+		['Layers L', '1.5', 'Layers L must be a whole number.'],
+		['Width d', '', 'Enter Width d.'],
+		['Matrices adapted', '1e9', 'Matrices adapted must be from 1 to 100,000.'],
+	] as const) {
+		const box = widget.getByRole('textbox', { name });
+		const good = await box.inputValue();
+		await box.fill(typed);
+		await expect(widget.locator('[data-role="message"]')).toContainText(says);
+		await expectOnlyNumbers(widget);
+		await box.fill(good);
+	}
+
+	await expect.poll(() => new URL(page.url()).searchParams.get('mem.rank')).toBe('16');
+	const reloaded = await calculator(page, page.url(), 'memory-calculator');
+	await expect(reloaded.getByRole('combobox', { name: 'Weights kept in' })).toHaveValue('int4');
+	await expect(reloaded.getByRole('textbox', { name: 'Parameters N' })).toHaveValue('7e10');
+	expect(await formulaData(reloaded, 'kv-formula', 'bytes')).toBe(kvCacheBytes(32, 8192, 4096, 1, 4));
 });

@@ -110,8 +110,11 @@ describe('numbers the reader types', () => {
 	it('writes numbers back: three significant digits for results, a typed number in full', () => {
 		expect(sciTex(5.88e23)).toBe('5.88\\times10^{23}');
 		expect(sciTex(7e10)).toBe('7\\times10^{10}');
-		expect(sciTex(1024)).toBe('1024');
-		expect(sciTex(0.4)).toBe('0.4');
+		expect(sciTex(1.073741824)).toBe('1.07');
+		expect(sciTex(0.390625)).toBe('0.391');
+		expect(typedTex(1024)).toBe('1{,}024');
+		expect(typedTex(0.4)).toBe('0.4');
+		expect(typedTex(1.15)).toBe('1.15');
 		expect(typedTex(16384)).toBe('16{,}384');
 		expect(typedTex(6.7134e9)).toBe('6.713\\times10^{9}');
 		expect(sciText(2.89e5)).toBe('289,000');

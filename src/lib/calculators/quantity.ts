@@ -31,8 +31,8 @@ export function isQuantityProblem(value: number | QuantityProblem): value is Qua
 }
 
 /**
- * `value` as TeX: from 10,000 up with `digits` significant digits and a power of ten (5.88\times10^{23}); below that as
- * written, to three decimals at most (1024, 0.4, 1.15), so that a count or a percentage the reader typed is shown exactly.
+ * A result as TeX with `digits` significant digits: from 10,000 up with a power of ten (5.88\times10^{23}), below
+ * that plain (1.07, 0.391). A number the reader typed is written with `typedTex`, which never rounds a count.
  */
 export function sciTex(value: number, digits = 3): string {
 	if (!Number.isFinite(value)) return '\\infty';
@@ -40,13 +40,20 @@ export function sciTex(value: number, digits = 3): string {
 		const [mantissa, exponent] = value.toExponential(digits - 1).split('e');
 		return `${Number(mantissa)}\\times10^{${Number(exponent)}}`;
 	}
-	return String(Number(value.toFixed(3)));
+	return String(Number(value.toPrecision(digits)));
 }
 
-/** A number the reader typed, as TeX: a whole number below 10⁷ in full (16{,}384), anything else to four significant digits. */
+/** A number the reader typed, as TeX: a whole number below 10⁷ in full (16{,}384), else to four significant digits. */
 export function typedTex(value: number): string {
 	if (Number.isInteger(value) && Math.abs(value) < 1e7) return value.toLocaleString('en').replace(/,/g, '{,}');
+	if (Math.abs(value) < 1e4) return String(Number(value.toFixed(4)));
 	return sciTex(value, 4);
+}
+
+/** A count the arithmetic gives exactly (16,777,216 parameters), as TeX: in full below 10¹², else as `sciTex`. */
+export function countTex(value: number): string {
+	if (Number.isInteger(value) && Math.abs(value) < 1e12) return value.toLocaleString('en').replace(/,/g, '{,}');
+	return sciTex(value);
 }
 
 /** `value` as plain text with `digits` significant digits: “5.88 × 10²³” from a million up, else grouped (“1,024”). */

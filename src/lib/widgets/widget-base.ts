@@ -16,6 +16,7 @@
 import { markOverflowing } from '../site/scrollable-formulas';
 import { template } from '../text/template';
 import { applyView } from './apply-view';
+import { InputProblem } from './input-problem';
 import { prepareFormula } from './formula';
 import { cancelIdle, whenIdle } from './idle';
 import { Readiness } from './readiness';
@@ -23,8 +24,7 @@ import { ReaderNotes } from './reader-notes';
 import { readState, writeState, type ParamSpec } from './url-state';
 import type { ViewStrings, WidgetView } from './view';
 
-/** A message for the reader: what was wrong with the input (the last good result stays on screen). */
-export class InputProblem extends Error {}
+export { InputProblem };
 
 export abstract class WidgetBase<State extends object, Result, View extends WidgetView = WidgetView> extends HTMLElement {
 	protected state!: State;
