@@ -152,3 +152,15 @@ test('the memory calculator: weights by format, the KV cache, LoRA; a rank too h
 	await expect(reloaded.getByRole('textbox', { name: 'Parameters N' })).toHaveValue('7e10');
 	expect(await formulaData(reloaded, 'kv-formula', 'bytes')).toBe(kvCacheBytes(32, 8192, 4096, 1, 4));
 });
+
+test("part 6's “Is a bigger model always better?” opens the calculator set to Gopher's run, and it says what the FAQ says", async ({ page }) => {
+	await page.goto('en/tutorial/faq/');
+	await page.getByRole('link', { name: /the scaling calculator, set to Gopher/ }).click();
+	const widget = page.locator('scaling-calculator');
+	await expect(widget).toHaveAttribute('data-status', 'ready');
+	expect(await formulaData(widget, 'compute-formula', 'compute')).toBeCloseTo(trainingCompute(280e9, 300e9), -19);
+	// the FAQ's “about 65 billion parameters on 1.3 trillion tokens”
+	expect((await formulaData(widget, 'optimal-formula', 'parameters')) / 1e9).toBeCloseTo(65, -0.5);
+	expect((await formulaData(widget, 'optimal-formula', 'tokens')) / 1e12).toBeCloseTo(1.3, 1);
+	await expect(widget.locator('[data-role="split"]')).toContainText('Your run has 1.07 tokens per parameter');
+});

@@ -30,4 +30,11 @@ describe('findBrokenLinks', () => {
 		const home = new Map(pages).set('/en/', '<a href="a/#intro">part a</a><a href="nowhere/">x</a><a href="mailto:x@example.org">mail</a>');
 		expect(findBrokenLinks(home, () => false)).toEqual([{ page: '/en/', href: 'nowhere/', reason: 'no such page' }]);
 	});
+
+	it('reads a link with a query as the Markdown pipeline writes it (& as &#x26;), then checks its anchor', () => {
+		const withQuery = new Map(pages).set('/en/c/', '<a href="/en/a/?w.n=1&#x26;w.d=2#intro">ok</a><a href="/en/a/?w.n=1&#38;w.d=2#gone">x</a>');
+		expect(findBrokenLinks(withQuery, () => false)).toEqual([
+			{ page: '/en/c/', href: '/en/a/?w.n=1&w.d=2#gone', reason: 'no element with id "gone" on /en/a/' },
+		]);
+	});
 });

@@ -27,7 +27,11 @@ function resolve(/** @type {string} */ href, /** @type {string} */ page) {
 
 /** @param {string} s */
 function decodeEntities(s) {
-	return s.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'");
+	// Named ones, and numeric ones in decimal or hex (the Markdown pipeline writes a link's “&” as &#x26;).
+	return s
+		.replaceAll('&amp;', '&')
+		.replaceAll('&quot;', '"')
+		.replace(/&#(x[0-9a-f]+|\d+);/gi, (_, code) => String.fromCodePoint(code[0].toLowerCase() === 'x' ? parseInt(code.slice(1), 16) : Number(code)));
 }
 
 /**
