@@ -45,6 +45,7 @@ export async function downloadSection(browser) {
 		['/en/tutorial/code/', false],
 		['/en/tutorial/algorithms/', true],
 		['/en/tutorial/trends/', true],
+		['/en/tutorial/background/', true],
 	];
 	for (const [path, scroll] of pages) {
 		const w = await pageWeight(browser, path, scroll);

@@ -21,6 +21,7 @@ export const WIDGETS = [
 	{ name: 'lm-lstm', selector: 'lm-lstm-widget', chapter: 'algorithms' },
 	{ name: 'scaling', selector: 'scaling-calculator', chapter: 'trends' },
 	{ name: 'memory', selector: 'memory-calculator', chapter: 'trends' },
+	{ name: 'cost', selector: 'cost-calculator', chapter: 'background' },
 ];
 
 /** A number for a table cell: one decimal, or — when it was not measured. */

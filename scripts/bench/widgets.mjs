@@ -92,6 +92,13 @@ export async function widgetSection(browser, { backends, updates: UPDATES }) {
 								input.value = i % 2 ? '2048' : '32768';
 								input.dispatchEvent(new Event('input', { bubbles: true }));
 							},
+							// a keystroke in the prompt tokens, alternating across the break-even volume (the verdict flips, the
+							// staircase and the marks move)
+							cost: (i) => {
+								const input = /** @type {HTMLInputElement} */ (role('cost-inputTokens'));
+								input.value = i % 2 ? '1e8' : '3e10';
+								input.dispatchEvent(new Event('input', { bubbles: true }));
+							},
 						};
 						const act = acts[name];
 						if (!act) throw new Error(`no reader action for the widget "${name}"; expected one of ${Object.keys(acts).join(', ')}`);

@@ -1,12 +1,13 @@
 /**
- * The part 5 calculators (scaling, memory) in the browser: the numbers they show are the plain arithmetic's for what
+ * The calculators (part 5's scaling and memory, part 1's cost comparison) in the browser: the numbers they show are the plain arithmetic's for what
  * the reader types, its state round-trips through the URL, every kind of bad input gets a message beside the boxes and leaves the
  * last result standing, and the chapter loads no TensorFlow.js.
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { kvCacheBytes } from '../../src/lib/calculators/memory';
-import { computeOptimal, trainingCompute } from '../../src/lib/calculators/scaling';
+import { ACCELERATORS, computeOptimal, trainingCompute } from '../../src/lib/calculators/scaling';
+import { servingCost } from '../../src/lib/calculators/serving-cost';
 
 async function calculator(page: Page, url: string, tag = 'scaling-calculator'): Promise<Locator> {
 	await page.goto(url);
@@ -163,4 +164,55 @@ test("part 6's “Is a bigger model always better?” opens the calculator set t
 	expect((await formulaData(widget, 'optimal-formula', 'parameters')) / 1e9).toBeCloseTo(65, -0.5);
 	expect((await formulaData(widget, 'optimal-formula', 'tokens')) / 1e12).toBeCloseTo(1.3, 1);
 	await expect(widget.locator('[data-role="split"]')).toContainText('Your run has 1.07 tokens per parameter');
+});
+
+test("part 1's cost comparison: both bills are the arithmetic's for what the reader types; no tokens is a message; the URL keeps it", async ({ page }) => {
+	const scripts: string[] = [];
+	page.on('response', (r) => {
+		if (r.request().resourceType() === 'script') scripts.push(r.url());
+	});
+	const widget = await calculator(page, 'en/tutorial/background/', 'cost-calculator');
+	const dollars = (role: string) => formulaData(widget, role, 'dollars');
+	expect(await dollars('api-formula')).toBeCloseTo(500, 6);
+
+	await widget.getByRole('textbox', { name: 'Prompt tokens V_in' }).fill('3e9');
+	await widget.getByRole('textbox', { name: 'Answer tokens V_out' }).fill('1e9');
+	await widget.getByRole('textbox', { name: 'Parameters N' }).fill('8e9');
+	await widget.getByRole('combobox', { name: 'Bits per weight' }).selectOption('8');
+	await widget.getByRole('combobox', { name: /^Accelerator/ }).selectOption('a100');
+	await widget.getByRole('textbox', { name: 'US$ per accelerator-hour p_h' }).fill('1.5');
+	await widget.getByRole('textbox', { name: 'Sequences at a time B' }).fill('8');
+	const expected = servingCost({
+		inputTokens: 3e9,
+		outputTokens: 1e9,
+		apiInputPrice: 2.5,
+		apiOutputPrice: 10,
+		parameters: 8e9,
+		bits: 8,
+		accelerator: ACCELERATORS.a100,
+		hourlyPrice: 1.5,
+		batch: 8,
+		utilisation: 0.4,
+	});
+	await expect.poll(() => dollars('self-formula')).toBeCloseTo(expected.selfHosted, 6);
+	expect(await dollars('api-formula')).toBeCloseTo(expected.api, 6);
+	expect(await formulaData(widget, 'rate-formula', 'write')).toBeCloseTo(expected.writeRate, 3);
+	expect(await formulaData(widget, 'self-formula', 'replicas')).toBe(expected.replicas);
+	await expect(widget.locator('[data-role="verdict"]')).toContainText(`US$${Math.round(expected.api).toLocaleString('en')}`);
+	await expectOnlyNumbers(widget);
+
+	await widget.getByRole('textbox', { name: 'Prompt tokens V_in' }).fill('0');
+	await widget.getByRole('textbox', { name: 'Answer tokens V_out' }).fill('0');
+	await expect(widget.locator('[data-role="message"]')).toHaveText('Enter some tokens a month: with none there is nothing to compare.');
+	expect(await dollars('self-formula')).toBeCloseTo(expected.selfHosted, 6);
+	await widget.getByRole('textbox', { name: 'Answer tokens V_out' }).fill('1e9');
+	await widget.getByRole('textbox', { name: 'Prompt tokens V_in' }).fill('3e9');
+	await expect(widget.locator('[data-role="message"]')).toBeEmpty();
+
+	await expect.poll(() => new URL(page.url()).searchParams.get('cost.batch')).toBe('8');
+	const reloaded = await calculator(page, page.url(), 'cost-calculator');
+	await expect(reloaded.getByRole('combobox', { name: /^Accelerator/ })).toHaveValue('a100');
+	expect(await formulaData(reloaded, 'self-formula', 'dollars')).toBeCloseTo(expected.selfHosted, 6);
+	const bodies = await Promise.all(scripts.map((url) => page.request.get(url).then((r) => r.text())));
+	expect(bodies.some((b) => b.includes('tfjs') || b.includes('registerKernel'))).toBe(false);
 });

@@ -18,7 +18,7 @@ export function computeOptimal(compute: number, tokensPerParameter: number): { p
 	return { parameters, tokens: tokensPerParameter * parameters };
 }
 
-/** An accelerator's dense BF16 peak and its rated power, as its maker's datasheet states them. */
+/** An accelerator's dense BF16 peak, rated power, memory and memory bandwidth, as its maker's datasheet states them. */
 export interface Accelerator {
 	id: AcceleratorId;
 	name: string;
@@ -28,6 +28,8 @@ export interface Accelerator {
 	watts: number;
 	/** Memory per device, bytes. */
 	memoryBytes: number;
+	/** Memory bandwidth, bytes per second. */
+	bandwidth: number;
 	/** Where the figures come from (the references' id). */
 	source: string;
 }
@@ -35,8 +37,8 @@ export interface Accelerator {
 export type AcceleratorId = 'a100' | 'h100';
 
 export const ACCELERATORS: Record<AcceleratorId, Accelerator> = {
-	a100: { id: 'a100', name: 'NVIDIA A100 SXM 80GB', peakFlops: 312e12, watts: 400, memoryBytes: 80e9, source: 'nvidia2020a100' },
-	h100: { id: 'h100', name: 'NVIDIA H100 SXM', peakFlops: 989e12, watts: 700, memoryBytes: 80e9, source: 'nvidia2022h100' },
+	a100: { id: 'a100', name: 'NVIDIA A100 SXM 80GB', peakFlops: 312e12, watts: 400, memoryBytes: 80e9, bandwidth: 2.039e12, source: 'nvidia2020a100' },
+	h100: { id: 'h100', name: 'NVIDIA H100 SXM', peakFlops: 989e12, watts: 700, memoryBytes: 80e9, bandwidth: 3.35e12, source: 'nvidia2022h100' },
 };
 
 /** Seconds to do `compute` FLOPs on `count` accelerators that each sustain `utilisation` (0–1] of their peak. */

@@ -17,6 +17,12 @@ export interface PowerLine {
 	kind: 'guide' | 'threshold' | 'ratio' | 'yours';
 }
 
+export interface PlotPath {
+	id: string;
+	points: [number, number][];
+	label: string;
+}
+
 export interface PlotMark {
 	id: string;
 	x: number;
@@ -30,6 +36,8 @@ export interface LogPlotSpec {
 	x: { domain: [number, number]; label: string };
 	y: { domain: [number, number]; label: string };
 	lines: PowerLine[];
+	/** Polylines through data points (a staircase of costs), clipped to the box, labelled at their last point inside. */
+	paths?: PlotPath[];
 	marks: PlotMark[];
 }
 
@@ -180,5 +188,23 @@ export function logPlotView(spec: LogPlotSpec): LogPlotView {
 			'</g>',
 		);
 	}
-	return { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, markup: [axes(x, y, spec), ...lineParts, ...markParts].join('') };
+	const pathParts: string[] = [];
+	const [[x0, x1], [y0, y1]] = [spec.x.domain, spec.y.domain];
+	const inside = ([px, py]: [number, number]) => px >= x0 && px <= x1 && py >= y0 && py <= y1;
+	for (const path of spec.paths ?? []) {
+		// Points outside the box are pulled onto its edge: enough for the flat and rising steps drawn here.
+		const clamp = ([px, py]: [number, number]): [number, number] => [Math.min(x1, Math.max(x0, px)), Math.min(y1, Math.max(y0, py))];
+		const shown = path.points.map(clamp);
+		const d = shown.map(([px, py], i) => `${i ? 'L' : 'M'}${f(x(px))} ${f(y(py))}`).join('');
+		const last = [...path.points].reverse().find(inside) ?? shown.at(-1)!;
+		const [lx, ly, anchor] = [x(last[0]) - 4, y(last[1]) + 16, 'end' as const];
+		const labelled = path.label && free(labelBox(lx, ly, path.label, anchor));
+		if (labelled) placed.push(labelBox(lx, ly, path.label, anchor));
+		pathParts.push(
+			`<g class="plot-path" data-path="${escapeHtml(path.id)}"><path d="${d}" fill="none" stroke="${seriesColour(3)}"/>`,
+			labelled ? text(lx, ly, path.label, anchor) : '',
+			'</g>',
+		);
+	}
+	return { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, markup: [axes(x, y, spec), ...lineParts, ...pathParts, ...markParts].join('') };
 }
