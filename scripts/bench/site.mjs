@@ -22,6 +22,7 @@ export const WIDGETS = [
 	{ name: 'scaling', selector: 'scaling-calculator', chapter: 'trends' },
 	{ name: 'memory', selector: 'memory-calculator', chapter: 'trends' },
 	{ name: 'cost', selector: 'cost-calculator', chapter: 'background' },
+	{ name: 'descent', selector: 'descent-widget', chapter: 'concepts' },
 ];
 
 /** A number for a table cell: one decimal, or — when it was not measured. */

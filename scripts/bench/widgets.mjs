@@ -99,6 +99,9 @@ export async function widgetSection(browser, { backends, updates: UPDATES }) {
 								input.value = i % 2 ? '1e8' : '3e10';
 								input.dispatchEvent(new Event('input', { bubbles: true }));
 							},
+							// one step of the optimizer (the path, the marks, the formula and the table anew); every 25th action
+							// back to θ₀
+							descent: (i) => role(i % 25 === 24 ? 'gd-reset' : 'gd-step').click(),
 						};
 						const act = acts[name];
 						if (!act) throw new Error(`no reader action for the widget "${name}"; expected one of ${Object.keys(acts).join(', ')}`);
@@ -133,6 +136,7 @@ export async function widgetSection(browser, { backends, updates: UPDATES }) {
 				});
 			}
 			rows.push(...(await generationRows(page, backend)));
+			rows.push(...(await playRows(page, backend)));
 			await page.close();
 		}
 	console.log(`\nWidget updates (${UPDATES} reader actions per widget, backend and pace; ms; targets with auto: p95 ≤ 8, ready ≤ 200)\n`);
@@ -182,6 +186,53 @@ async function generationRows(page, backend) {
 			pacedP50: NaN,
 			pacedP95: NaN,
 			n: per20.length,
+			ready: NaN,
+			tensors: '—',
+		},
+	];
+}
+
+/**
+ * The gradient-descent widget's Play, one step per frame: the interval between frames over 3 s of playing (target:
+ * 60 frames per second, so p95 ≤ 16.7 ms), with the steps taken per frame as the check that every frame drew one.
+ * @param {import('@playwright/test').Page} page @param {string} backend
+ */
+async function playRows(page, backend) {
+	if (!(await page.locator('descent-widget').count())) return [];
+	const result = await page.evaluate(async () => {
+		const el = /** @type {WidgetElement} */ (document.querySelector('descent-widget'));
+		/** @type {HTMLElement} */ (el.querySelector('[data-role="gd-reset"]')).click();
+		await el.settled();
+		const stepsNow = () => Number(/** @type {HTMLElement} */ (el.querySelector('[data-role="update-formula"]')).dataset.t);
+		/** @type {number[]} */
+		const frames = [];
+		const play = /** @type {HTMLElement} */ (el.querySelector('[data-role="gd-play"]'));
+		play.click();
+		const start = stepsNow();
+		await new Promise((resolve) => {
+			const t0 = performance.now();
+			const tick = (/** @type {number} */ now) => {
+				frames.push(now);
+				if (now - t0 < 3000) requestAnimationFrame(tick);
+				else resolve(undefined);
+			};
+			requestAnimationFrame(tick);
+		});
+		play.click();
+		await el.settled();
+		const intervals = frames.slice(1).map((t, i) => t - /** @type {number} */ (frames[i]));
+		return { intervals, steps: stepsNow() - start };
+	});
+	return [
+		{
+			widget: `descent: Play, ms between frames (${result.steps} steps in ${result.intervals.length} frames)`,
+			asked: backend,
+			used: '—',
+			p50: quantile(result.intervals, 0.5),
+			p95: quantile(result.intervals, 0.95),
+			pacedP50: NaN,
+			pacedP95: NaN,
+			n: result.intervals.length,
 			ready: NaN,
 			tensors: '—',
 		},

@@ -180,7 +180,7 @@ test('the server-rendered first frame already shows the default result before an
 	await context.close();
 });
 
-test('a chapter without widgets downloads no TensorFlow.js', async ({ page }) => {
+test('a chapter whose widgets need no tensors (part 2) downloads no TensorFlow.js', async ({ page }) => {
 	const scripts: string[] = [];
 	page.on('response', (r) => {
 		if (r.request().resourceType() === 'script' || r.url().endsWith('.wasm')) scripts.push(r.url());

@@ -141,11 +141,14 @@ export abstract class WidgetBase<State extends object, Result, View extends Widg
 		this.syncControls('url');
 	}
 
-	/** A change the reader made: into the URL (`push`: a choice the back button undoes), controls, recompute. */
-	protected commit(change: Partial<State>, mode: 'push' | 'replace' = 'push'): void {
+	/**
+	 * A change the reader made: into the URL (`push`: a choice the back button undoes; `none`: not yet, as for the frames
+	 * of an animation, whose state is written when it stops), controls, recompute.
+	 */
+	protected commit(change: Partial<State>, mode: 'push' | 'replace' | 'none' = 'push'): void {
 		this.state = { ...this.state, ...change };
 		this.notes.set('page', '');
-		writeState(this.spec, this.state, mode);
+		if (mode !== 'none') writeState(this.spec, this.state, mode);
 		this.syncControls('change');
 		this.requestUpdate();
 	}
