@@ -1,5 +1,5 @@
 import { CalculatorElement } from '../calculator-element';
-import { QuantityFields, type QuantityField } from '../quantity-fields';
+import type { QuantityField } from '../quantity-fields';
 import { costResult, type CostResult } from './result';
 import { COST_LIMITS, costSpec, type CostState } from './state';
 import { costView, type CostView } from './view';
@@ -15,26 +15,16 @@ const FIELDS: readonly QuantityField<NumberKey>[] = (Object.keys(COST_LIMITS) as
 
 /** `<cost-calculator>`: a month of tokens through a per-token API against renting accelerators for a model of one's own. */
 export class CostElement extends CalculatorElement<CostState, CostResult, CostView> {
-	/** The plot's markup as the server or the last update drew it. */
-	private shownPlot: string | undefined;
-	private readonly fields = new QuantityFields(
-		this,
-		FIELDS,
-		() => this.strings,
-		(message) => this.setControlNote(message),
-	);
-
 	protected createSpec() {
 		return costSpec;
 	}
 
+	protected override quantities() {
+		return FIELDS;
+	}
+
 	protected bindControls() {
 		const on = { signal: this.signal };
-		this.fields.bind(
-			this.signal,
-			(key, value) => this.commit({ [key]: value }, 'replace'),
-			() => this.keepInHistory(),
-		);
 		const bits = this.q<HTMLSelectElement>('cost-bits');
 		bits.addEventListener('change', () => this.commit({ bits: Number(bits.value) as CostState['bits'] }), on);
 		const accelerator = this.q<HTMLSelectElement>('cost-hw');
@@ -42,7 +32,7 @@ export class CostElement extends CalculatorElement<CostState, CostResult, CostVi
 	}
 
 	protected syncControls(from: 'url' | 'change') {
-		if (from === 'url') this.fields.show(this.state);
+		if (from === 'url') this.showQuantities();
 		this.q<HTMLSelectElement>('cost-bits').value = String(this.state.bits);
 		this.q<HTMLSelectElement>('cost-hw').value = this.state.accelerator;
 	}
@@ -56,8 +46,6 @@ export class CostElement extends CalculatorElement<CostState, CostResult, CostVi
 	}
 
 	protected override applyExtras(view: CostView): void {
-		if (view.plot.markup === this.shownPlot) return;
-		this.q<SVGSVGElement>('plot').innerHTML = view.plot.markup;
-		this.shownPlot = view.plot.markup;
+		this.drawMarkup('plot', view.plot.markup);
 	}
 }

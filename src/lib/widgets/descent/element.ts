@@ -2,7 +2,7 @@ import { SURFACES, type SurfaceId } from '../../reference/loss-surfaces';
 import { fromPixels } from '../../viz/contour-plot';
 import { applyView } from '../apply-view';
 import { CalculatorElement } from '../calculator-element';
-import { QuantityFields, type QuantityField } from '../quantity-fields';
+import type { QuantityField } from '../quantity-fields';
 import { descentResult, type DescentResult } from './result';
 import { DESCENT_LIMITS, descentSpec, MAX_STEPS, type DescentState, type OptimizerKind } from './state';
 import { descentView, type DescentView } from './view';
@@ -23,13 +23,6 @@ const FIELDS: readonly QuantityField<NumberKey>[] = (Object.keys(DESCENT_LIMITS)
  * TypeScript, so it extends CalculatorElement (no tfjs); every state, including the number of steps, is in the URL.
  */
 export class DescentElement extends CalculatorElement<DescentState, DescentResult, DescentView> {
-	private readonly fields = new QuantityFields(
-		this,
-		FIELDS,
-		() => this.strings,
-		(message) => this.setControlNote(message),
-	);
-	private shownContours: string | undefined;
 	private playing: number | undefined;
 	private finished = false;
 	private fullRedraw = 0;
@@ -38,13 +31,17 @@ export class DescentElement extends CalculatorElement<DescentState, DescentResul
 		return descentSpec;
 	}
 
+	protected override quantities() {
+		return FIELDS;
+	}
+
+	/** A new start or seed is a new run: it starts from step 0. */
+	protected override quantityChange(key: NumberKey, value: number): Partial<DescentState> {
+		return { [key]: value, ...(key === 'startX' || key === 'startY' || key === 'seed' ? { steps: 0 } : {}) };
+	}
+
 	protected bindControls() {
 		const on = { signal: this.signal };
-		this.fields.bind(
-			this.signal,
-			(key, value) => this.commit({ [key]: value, ...(key === 'startX' || key === 'startY' || key === 'seed' ? { steps: 0 } : {}) }, 'replace'),
-			() => this.keepInHistory(),
-		);
 		const surface = this.q<HTMLSelectElement>('gd-surface');
 		surface.addEventListener('change', () => this.commit({ surface: surface.value as SurfaceId, ...this.startOf(surface.value as SurfaceId), steps: 0 }), on);
 		const optimizer = this.q<HTMLSelectElement>('gd-optimizer');
@@ -61,7 +58,7 @@ export class DescentElement extends CalculatorElement<DescentState, DescentResul
 				const [x, y] = fromPixels(SURFACES[this.state.surface].domain, [inViewBox.x, inViewBox.y]);
 				this.pause();
 				this.commit({ startX: x, startY: y, steps: 0 });
-				this.fields.show(this.state);
+				this.showQuantities();
 			},
 			on,
 		);
@@ -102,7 +99,7 @@ export class DescentElement extends CalculatorElement<DescentState, DescentResul
 	}
 
 	protected syncControls(from: 'url' | 'change') {
-		if (from === 'url') this.fields.show(this.state);
+		if (from === 'url') this.showQuantities();
 		this.q<HTMLSelectElement>('gd-surface').value = this.state.surface;
 		this.q<HTMLSelectElement>('gd-optimizer').value = this.state.optimizer;
 		for (const box of this.querySelectorAll<HTMLElement>('[data-for]')) box.hidden = box.dataset.for !== this.state.optimizer;
@@ -134,10 +131,7 @@ export class DescentElement extends CalculatorElement<DescentState, DescentResul
 
 	protected override applyExtras(view: DescentView, result: DescentResult): void {
 		this.finished = result.run.divergedAt !== undefined;
-		if (view.contours !== this.shownContours) {
-			this.q<SVGGElement>('gd-contours').innerHTML = view.contours;
-			this.shownContours = view.contours;
-		}
+		this.drawMarkup('gd-contours', view.contours);
 		this.q<SVGPathElement>('gd-trail').setAttribute('d', view.path.d);
 		const place = (role: string, [x, y]: [number, number]) => {
 			const mark = this.q<SVGCircleElement>(role);

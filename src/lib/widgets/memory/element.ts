@@ -1,5 +1,5 @@
 import { CalculatorElement } from '../calculator-element';
-import { QuantityFields, type QuantityField } from '../quantity-fields';
+import type { QuantityField } from '../quantity-fields';
 import { memoryResult, type MemoryResult } from './result';
 import { MEMORY_LIMITS, memorySpec, type MemoryState } from './state';
 import { memoryView, type MemoryView } from './view';
@@ -16,26 +16,16 @@ const FIELDS: readonly QuantityField<NumberKey>[] = (Object.keys(MEMORY_LIMITS) 
 
 /** `<memory-calculator>`: the weights at four precisions, the KV cache of a context, and LoRA's trainable share. */
 export class MemoryElement extends CalculatorElement<MemoryState, MemoryResult, MemoryView> {
-	/** The bars' markup as the server or the last update drew it. */
-	private shownBars: string | undefined;
-	private readonly fields = new QuantityFields(
-		this,
-		FIELDS,
-		() => this.strings,
-		(message) => this.setControlNote(message),
-	);
-
 	protected createSpec() {
 		return memorySpec;
 	}
 
+	protected override quantities() {
+		return FIELDS;
+	}
+
 	protected bindControls() {
 		const on = { signal: this.signal };
-		this.fields.bind(
-			this.signal,
-			(key, value) => this.commit({ [key]: value }, 'replace'),
-			() => this.keepInHistory(),
-		);
 		const precision = this.q<HTMLSelectElement>('mem-precision');
 		precision.addEventListener('change', () => this.commit({ precision: precision.value as MemoryState['precision'] }), on);
 		const kvBits = this.q<HTMLSelectElement>('mem-kvbits');
@@ -43,7 +33,7 @@ export class MemoryElement extends CalculatorElement<MemoryState, MemoryResult, 
 	}
 
 	protected syncControls(from: 'url' | 'change') {
-		if (from === 'url') this.fields.show(this.state);
+		if (from === 'url') this.showQuantities();
 		this.q<HTMLSelectElement>('mem-precision').value = this.state.precision;
 		this.q<HTMLSelectElement>('mem-kvbits').value = String(this.state.kvBits);
 	}
@@ -57,10 +47,7 @@ export class MemoryElement extends CalculatorElement<MemoryState, MemoryResult, 
 	}
 
 	protected override applyExtras(view: MemoryView): void {
-		if (view.bars.markup === this.shownBars) return;
-		const svg = this.q<SVGSVGElement>('bars');
-		svg.setAttribute('viewBox', view.bars.viewBox);
-		svg.innerHTML = view.bars.markup;
-		this.shownBars = view.bars.markup;
+		this.q<SVGSVGElement>('bars').setAttribute('viewBox', view.bars.viewBox);
+		this.drawMarkup('bars', view.bars.markup);
 	}
 }

@@ -1,4 +1,4 @@
-import { QuantityFields, type QuantityField } from '../quantity-fields';
+import type { QuantityField } from '../quantity-fields';
 import { CalculatorElement } from '../calculator-element';
 import { scalingResult, type ScalingResult } from './result';
 import { SCALING_LIMITS, scalingSpec, type ScalingState } from './state';
@@ -18,26 +18,16 @@ const FIELDS: readonly QuantityField<NumberKey>[] = [
 
 /** `<scaling-calculator>`: training compute, its compute-optimal split, time and energy for the reader's run. */
 export class ScalingElement extends CalculatorElement<ScalingState, ScalingResult, ScalingView> {
-	/** The plot's markup as the server or the last update drew it. */
-	private shownPlot: string | undefined;
-	private readonly fields = new QuantityFields(
-		this,
-		FIELDS,
-		() => this.strings,
-		(message) => this.setControlNote(message),
-	);
-
 	protected createSpec() {
 		return scalingSpec;
 	}
 
+	protected override quantities() {
+		return FIELDS;
+	}
+
 	protected bindControls() {
 		const on = { signal: this.signal };
-		this.fields.bind(
-			this.signal,
-			(key, value) => this.commit({ [key]: value }, 'replace'),
-			() => this.keepInHistory(),
-		);
 		for (const radio of this.querySelectorAll<HTMLInputElement>('input[name$="-given"]'))
 			radio.addEventListener('change', () => this.commit({ given: radio.value === 'budget' ? 'budget' : 'model' }), on);
 		const accelerator = this.q<HTMLSelectElement>('hw');
@@ -45,7 +35,7 @@ export class ScalingElement extends CalculatorElement<ScalingState, ScalingResul
 	}
 
 	protected syncControls(from: 'url' | 'change') {
-		if (from === 'url') this.fields.show(this.state);
+		if (from === 'url') this.showQuantities();
 		for (const radio of this.querySelectorAll<HTMLInputElement>('input[name$="-given"]')) radio.checked = radio.value === this.state.given;
 		this.q<HTMLSelectElement>('hw').value = this.state.accelerator;
 		for (const box of this.querySelectorAll<HTMLElement>('[data-given]')) box.hidden = box.dataset.given !== this.state.given;
@@ -60,9 +50,6 @@ export class ScalingElement extends CalculatorElement<ScalingState, ScalingResul
 	}
 
 	protected override applyExtras(view: ScalingView): void {
-		// The markup is a pure function of the view, so an unchanged plot (a PUE edit) is not parsed again.
-		if (view.plot.markup === this.shownPlot) return;
-		this.q<SVGSVGElement>('plot').innerHTML = view.plot.markup;
-		this.shownPlot = view.plot.markup;
+		this.drawMarkup('plot', view.plot.markup);
 	}
 }
