@@ -209,7 +209,9 @@ test("part 1's cost comparison: both bills are the arithmetic's for what the rea
 	await widget.getByRole('textbox', { name: 'Prompt tokens V_in' }).fill('3e9');
 	await expect(widget.locator('[data-role="message"]')).toBeEmpty();
 
-	await expect.poll(() => new URL(page.url()).searchParams.get('cost.batch')).toBe('8');
+	// URL writes are gathered for 150 ms: wait for the last change (the prompt tokens typed back) to be there.
+	await expect.poll(() => new URL(page.url()).searchParams.get('cost.in')).toBe('3e9');
+	expect(new URL(page.url()).searchParams.get('cost.batch')).toBe('8');
 	const reloaded = await calculator(page, page.url(), 'cost-calculator');
 	await expect(reloaded.getByRole('combobox', { name: /^Accelerator/ })).toHaveValue('a100');
 	expect(await formulaData(reloaded, 'self-formula', 'dollars')).toBeCloseTo(expected.selfHosted, 6);
