@@ -58,12 +58,11 @@ describe('the arithmetic', () => {
 
 	it('the break-even volume is where the API bill reaches one copy’s month, and one copy can serve it', () => {
 		const cost = servingCost(base);
-		const tokens = base.inputTokens + base.outputTokens;
 		expect(cost.breakEvenTokens).toBeDefined();
 		const apiThere = (cost.apiPerMillion * cost.breakEvenTokens!) / 1e6;
 		expect(apiThere).toBeCloseTo(cost.replicaMonth, 6);
-		expect(selfHostedAt(cost.breakEvenTokens!, cost, tokens)).toBeCloseTo(cost.replicaMonth, 6);
-		expect(selfHostedAt(cost.breakEvenTokens! * 0.5, cost, tokens)).toBeGreaterThan(apiThere * 0.5);
+		expect(selfHostedAt(cost.breakEvenTokens!, cost)).toBeCloseTo(cost.replicaMonth, 6);
+		expect(selfHostedAt(cost.breakEvenTokens! * 0.5, cost)).toBeGreaterThan(apiThere * 0.5);
 	});
 
 	it('never cheaper when even a fully busy copy costs more per token than the API', () => {

@@ -2,6 +2,7 @@
  * Numbers the reader types into a calculator (“7e10”, “70000000000”, “1,4e12”, “70 000”) and how the calculators
  * write numbers back: in TeX and in plain text, with a power of ten for large ones.
  */
+import { SUPERSCRIPT_DIGITS, superscript } from '../text/superscript';
 
 /** What was wrong with a typed number, for the widget's message. */
 export type QuantityProblem = { kind: 'empty' } | { kind: 'notNumber' } | { kind: 'outOfRange'; min: number; max: number };
@@ -15,7 +16,7 @@ export function parseQuantity(raw: string, min: number, max: number): number | Q
 	const compact = raw.trim().replace(/[\s\u2009\u202f_]/g, '');
 	if (compact === '') return { kind: 'empty' };
 	// Superscript exponents (10¹²) become ^12 first, so that every written power of ten reads as e-notation.
-	const powers = compact.replace(/[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, (sup) => `^${[...sup].map((c) => (c === '⁻' ? '-' : String(SUPERSCRIPT.indexOf(c)))).join('')}`);
+	const powers = compact.replace(/[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, (sup) => `^${[...sup].map((c) => (c === '⁻' ? '-' : String(SUPERSCRIPT_DIGITS.indexOf(c)))).join('')}`);
 	const normalised = powers
 		.replace(/,(?=\d{3}(\D|$))/g, '')
 		.replace(',', '.')
@@ -63,10 +64,4 @@ export function sciText(value: number, digits = 3): string {
 		return `${Number(mantissa)} × 10${superscript(Number(exponent))}`;
 	}
 	return Number(value.toPrecision(digits)).toLocaleString('en');
-}
-
-const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
-function superscript(n: number): string {
-	return `${n < 0 ? '⁻' : ''}${[...String(Math.abs(n))].map((d) => SUPERSCRIPT[Number(d)]).join('')}`;
 }

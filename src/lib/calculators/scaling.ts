@@ -41,6 +41,11 @@ export const ACCELERATORS: Record<AcceleratorId, Accelerator> = {
 	h100: { id: 'h100', name: 'NVIDIA H100 SXM', peakFlops: 989e12, watts: 700, memoryBytes: 80e9, bandwidth: 3.35e12, source: 'nvidia2022h100' },
 };
 
+/** The accelerator a menu's value names (the first one for anything else). */
+export function acceleratorId(value: string): AcceleratorId {
+	return value in ACCELERATORS ? (value as AcceleratorId) : 'a100';
+}
+
 /** Seconds to do `compute` FLOPs on `count` accelerators that each sustain `utilisation` (0–1] of their peak. */
 export function trainingSeconds(compute: number, count: number, peakFlops: number, utilisation: number): number {
 	return compute / (count * peakFlops * utilisation);

@@ -47,6 +47,8 @@ export interface ServingCost {
 	busyShare: number;
 	/** The month's cost of one copy, rented for the month. */
 	replicaMonth: number;
+	/** Tokens (at this mix) one copy serves in a month with every hour busy. */
+	replicaCapacity: number;
 	/** Per million tokens at this mix: the API's, and self-hosting's with every rented hour busy. */
 	apiPerMillion: number;
 	selfPerMillionBusy: number;
@@ -80,6 +82,7 @@ export function servingCost(c: ServingCase): ServingCost {
 		selfHosted: replicas * replicaMonth,
 		busyShare: busySeconds / (replicas * SECONDS_PER_MONTH),
 		replicaMonth,
+		replicaCapacity: (tokens * SECONDS_PER_MONTH) / busySeconds,
 		apiPerMillion,
 		selfPerMillionBusy,
 		// One copy costs replicaMonth whatever it serves; the API's bill grows with the tokens. They meet where the API's
@@ -88,8 +91,7 @@ export function servingCost(c: ServingCase): ServingCost {
 	};
 }
 
-/** Self-hosting's monthly cost at `tokens` a month with the same mix and the same per-token busy time as `cost`. */
-export function selfHostedAt(tokens: number, cost: ServingCost, baseTokens: number): number {
-	const busy = (cost.busySeconds * tokens) / baseTokens;
-	return Math.max(1, Math.ceil(busy / SECONDS_PER_MONTH)) * cost.replicaMonth;
+/** Self-hosting's monthly cost at `tokens` a month with the same mix as `cost`: whole copies, at least one. */
+export function selfHostedAt(tokens: number, cost: ServingCost): number {
+	return Math.max(1, Math.ceil(tokens / cost.replicaCapacity)) * cost.replicaMonth;
 }

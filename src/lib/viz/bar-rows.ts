@@ -5,6 +5,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { escapeHtml } from '../text/template';
+import { labelWidth } from './label-width';
 import { seriesColour } from './series-colour';
 
 export interface BarRow {
@@ -47,7 +48,7 @@ export function barRowsView(rows: BarRow[], limit: { value: number; label: strin
 	});
 	const lx = x(limit.value);
 	// The limit's label is centred over its line unless that would run past an edge of the picture.
-	const half = [...limit.label].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 13 : 7.4), 0) / 2;
+	const half = labelWidth(limit.label) / 2;
 	const anchor = lx + half > WIDTH ? 'end' : lx - half < 0 ? 'start' : 'middle';
 	parts.push(
 		`<g class="bar-limit"><line x1="${lx.toFixed(1)}" x2="${lx.toFixed(1)}" y1="${TOP - 4}" y2="${height - 2}"/>`,

@@ -4,7 +4,9 @@
  * place everything; power laws y = a·xˢ are straight lines on these axes and are clipped to the plotted box.
  */
 import { scaleLog, type ScaleLogarithmic } from 'd3-scale';
+import { superscript } from '../text/superscript';
 import { escapeHtml } from '../text/template';
+import { labelWidth } from './label-width';
 import { seriesColour } from './series-colour';
 
 /** A power law y = coefficient · x^exponent drawn across the plot. */
@@ -51,12 +53,9 @@ const WIDTH = 480;
 const HEIGHT = 340;
 const MARGIN = { top: 12, right: 12, bottom: 44, left: 56 };
 
-const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹⁻';
-
 /** 10 with a superscript exponent: 10²³. */
 export function powerOfTen(exponent: number): string {
-	const digits = [...String(exponent)].map((c) => (c === '-' ? SUPERSCRIPT[10] : SUPERSCRIPT[Number(c)])).join('');
-	return `10${digits}`;
+	return `10${superscript(exponent)}`;
 }
 
 function decades([lo, hi]: [number, number]): number[] {
@@ -113,7 +112,7 @@ function axes(x: ScaleLogarithmic<number, number>, y: ScaleLogarithmic<number, n
 
 const MARK_COLOUR: Record<PlotMark['kind'], string> = { known: seriesColour(0), yours: seriesColour(3), optimal: seriesColour(2) };
 
-/** A label's box in plot units, estimated from its characters (the font is the widget's, 13 px). */
+/** A label's box in plot units. */
 interface Box {
 	x0: number;
 	x1: number;
@@ -122,7 +121,7 @@ interface Box {
 }
 
 function labelBox(x: number, y: number, text: string, anchor: 'start' | 'end'): Box {
-	const width = [...text].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 13 : 7.4), 0);
+	const width = labelWidth(text);
 	return anchor === 'start' ? { x0: x, x1: x + width, y0: y - 11, y1: y + 3 } : { x0: x - width, x1: x, y0: y - 11, y1: y + 3 };
 }
 

@@ -1,3 +1,4 @@
+import { acceleratorId } from '../../calculators/scaling';
 import { CalculatorElement } from '../calculator-element';
 import type { QuantityField } from '../quantity-fields';
 import { costResult, type CostResult } from './result';
@@ -28,7 +29,7 @@ export class CostElement extends CalculatorElement<CostState, CostResult, CostVi
 		const bits = this.q<HTMLSelectElement>('cost-bits');
 		bits.addEventListener('change', () => this.commit({ bits: Number(bits.value) as CostState['bits'] }), on);
 		const accelerator = this.q<HTMLSelectElement>('cost-hw');
-		accelerator.addEventListener('change', () => this.commit({ accelerator: accelerator.value === 'a100' ? 'a100' : 'h100' }), on);
+		accelerator.addEventListener('change', () => this.commit({ accelerator: acceleratorId(accelerator.value) }), on);
 	}
 
 	protected syncControls(from: 'url' | 'change') {

@@ -3,7 +3,7 @@
  * a formula with the reader's numbers, a readout of which is cheaper and from what volume, and a log–log plot of the
  * monthly cost against the monthly tokens for both. Pure: the server renders it, the element applies it.
  */
-import { HOURS_PER_MONTH } from '../../calculators/serving-cost';
+import { HOURS_PER_MONTH, selfHostedAt } from '../../calculators/serving-cost';
 import { countTex, sciTex, sciText, typedTex } from '../../calculators/quantity';
 import { template } from '../../text/template';
 import { logPlotView, type LogPlotView, type PlotMark, type PlotPath, type PowerLine } from '../../viz/log-plot';
@@ -55,15 +55,15 @@ const dollarsTex = (v: number) => `\\$${v >= 1e6 ? sciTex(v) : countTex(Math.rou
 function plotSpec(result: CostResult, strings: ViewStrings): Parameters<typeof logPlotView>[0] {
 	const { cost, tokens } = result;
 	const apiRate = cost.apiPerMillion / 1e6; // dollars per token at this mix
-	const capacity = (tokens * HOURS_PER_MONTH * 3600) / cost.busySeconds; // tokens one copy serves in a month
+	const capacity = cost.replicaCapacity;
 	const x: [number, number] = [Math.min(1e6, tokens / 10), Math.max(1e12, tokens * 10)];
-	const costs = [apiRate * x[0], apiRate * x[1], cost.replicaMonth, cost.replicaMonth * Math.ceil(x[1] / capacity)].filter((v) => v > 0);
+	const costs = [apiRate * x[0], apiRate * x[1], cost.replicaMonth, selfHostedAt(x[1], cost)].filter((v) => v > 0);
 	const y: [number, number] = [Math.max(1e-2, Math.min(...costs) / 3), Math.max(10, ...costs) * 3];
 	const lines: PowerLine[] = apiRate > 0 ? [{ id: 'api', coefficient: apiRate, exponent: 1, label: strings.apiLine ?? '', kind: 'ratio' }] : [];
 	const steps: [number, number][] = [[x[0], cost.replicaMonth]];
 	// One step per further copy while the steps can be seen; past 40 the staircase is drawn as the line it approaches.
 	for (let k = 1; k <= 40 && k * capacity < x[1]; k++) steps.push([k * capacity, k * cost.replicaMonth], [k * capacity, (k + 1) * cost.replicaMonth]);
-	steps.push([x[1], Math.ceil(x[1] / capacity) * cost.replicaMonth]);
+	steps.push([x[1], selfHostedAt(x[1], cost)]);
 	const paths: PlotPath[] =
 		cost.replicaMonth > 0 ? [{ id: 'self', points: steps, label: template(strings.selfLine ?? '', { g: cost.perReplica, hw: result.accelerator.name }) }] : [];
 	const marks: PlotMark[] = [];
@@ -91,7 +91,7 @@ export function costView(result: CostResult, strings: ViewStrings): CostView {
 		hw: accelerator.name,
 		busy: sciText(100 * cost.busyShare),
 		tokens: sciText(cost.breakEvenTokens ?? 0),
-		capacity: sciText((result.tokens * HOURS_PER_MONTH * 3600) / cost.busySeconds),
+		capacity: sciText(cost.replicaCapacity),
 		apiPer: sciText(cost.apiPerMillion),
 		selfPer: sciText(cost.selfPerMillionBusy),
 		weights: sciText(weightBytes / 1e9),

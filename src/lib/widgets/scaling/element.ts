@@ -1,3 +1,4 @@
+import { acceleratorId } from '../../calculators/scaling';
 import type { QuantityField } from '../quantity-fields';
 import { CalculatorElement } from '../calculator-element';
 import { scalingResult, type ScalingResult } from './result';
@@ -31,7 +32,7 @@ export class ScalingElement extends CalculatorElement<ScalingState, ScalingResul
 		for (const radio of this.querySelectorAll<HTMLInputElement>('input[name$="-given"]'))
 			radio.addEventListener('change', () => this.commit({ given: radio.value === 'budget' ? 'budget' : 'model' }), on);
 		const accelerator = this.q<HTMLSelectElement>('hw');
-		accelerator.addEventListener('change', () => this.commit({ accelerator: accelerator.value === 'a100' ? 'a100' : 'h100' }), on);
+		accelerator.addEventListener('change', () => this.commit({ accelerator: acceleratorId(accelerator.value) }), on);
 	}
 
 	protected syncControls(from: 'url' | 'change') {
