@@ -87,7 +87,9 @@ test('the Transformer example, on a small budget, learns, continues a prefix, an
 	const menu = widget.getByRole('combobox', { name: 'Model' });
 	const yours = menu.locator('option[value="yours"]');
 	await expect(yours).toBeEnabled();
-	await expect(yours).toHaveText(new RegExp(`^your model \\(trained \\d\\d:\\d\\d, ${heldOut.toFixed(2).replace('.', '\\.')} bits/char\\)$`));
+	// Rounded from the kept figure, not from the cell's printed one: 3.2849 prints as 3.285, which would round again to 3.29.
+	const bits = kept.card.bitsPerCharacter!.toFixed(2).replace('.', '\\.');
+	await expect(yours).toHaveText(new RegExp(`^your model \\(trained \\d\\d:\\d\\d, ${bits} bits/char\\)$`));
 	await menu.selectOption('yours');
 	await expect(widget).toHaveAttribute('data-model', 'yours:transformer');
 	await expect(page).toHaveURL(/lm\.model=yours/);
