@@ -43,6 +43,15 @@ function keptRecord(page: Page, id: string) {
 	);
 }
 
+/**
+ * The kept model's bits per character as the page writes them (two decimals), rounded from the kept figure, not from
+ * the cell's printed three decimals: 3.2849 prints as 3.285, which would round again to 3.29 where the page rightly says 3.28.
+ */
+function shownBits(card: { bitsPerCharacter?: number }) {
+	expect(card.bitsPerCharacter, 'the kept card has its bits per character').toBeDefined();
+	return card.bitsPerCharacter!.toFixed(2);
+}
+
 /** Runs part 4's cell `id` with `SECONDS` set to `seconds`; returns its output and the held-out bits per character. */
 async function trainCell(page: Page, id: string, seconds: number) {
 	const shipped = readFileSync(`content/cells/${id}.ts`, 'utf8');
@@ -87,14 +96,13 @@ test('the Transformer example, on a small budget, learns, continues a prefix, an
 	const menu = widget.getByRole('combobox', { name: 'Model' });
 	const yours = menu.locator('option[value="yours"]');
 	await expect(yours).toBeEnabled();
-	// Rounded from the kept figure, not from the cell's printed one: 3.2849 prints as 3.285, which would round again to 3.29.
-	const bits = kept.card.bitsPerCharacter!.toFixed(2).replace('.', '\\.');
+	const bits = shownBits(kept.card).replace('.', '\\.');
 	await expect(yours).toHaveText(new RegExp(`^your model \\(trained \\d\\d:\\d\\d, ${bits} bits/char\\)$`));
 	await menu.selectOption('yours');
 	await expect(widget).toHaveAttribute('data-model', 'yours:transformer');
 	await expect(page).toHaveURL(/lm\.model=yours/);
 	await expect(widget.locator('[data-role="lm-about"]')).toContainText('Your model, trained in part 4 at');
-	await expect(widget.locator('[data-role="lm-about"]')).toContainText(`${heldOut.toFixed(2)} bits per character`);
+	await expect(widget.locator('[data-role="lm-about"]')).toContainText(`${shownBits(kept.card)} bits per character`);
 	// Choosing a model starts from its first example ("mar"); the head and query stay as linked.
 	await widget.locator('[data-role="lm-text"]').fill('mari');
 	await expect(widget.locator('[data-role="lm-tokens"] button')).toHaveCount(5);
@@ -128,7 +136,7 @@ test('the LSTM example, on a small budget, learns and its model opens in part 3\
 	const model = readCharModel(kept.modelTopology, Float32Array.from(kept.weights).buffer) as LstmModel;
 	const widget = await readyWidget(page, '&lstm.model=yours&lstm.text=mari', 'lm-lstm-widget');
 	await expect(widget).toHaveAttribute('data-model', 'yours:lstm');
-	await expect(widget.locator('[data-role="lstm-about"]')).toContainText(`${heldOut.toFixed(2)} bits per character`);
+	await expect(widget.locator('[data-role="lstm-about"]')).toContainText(`${shownBits(kept.card)} bits per character`);
 	// h_t at every step is the reference's over the kept weights.
 	const { ids } = preparePrefix('mari', model.config.vocabulary, model.config.context);
 	const trace = lstmForward(model.config, lstmWeights(model.config, model.parameters), ids);
