@@ -23,6 +23,7 @@ export const WIDGETS = [
 	{ name: 'memory', selector: 'memory-calculator', chapter: 'trends' },
 	{ name: 'cost', selector: 'cost-calculator', chapter: 'background' },
 	{ name: 'descent', selector: 'descent-widget', chapter: 'concepts' },
+	{ name: 'backprop', selector: 'backprop-widget', chapter: 'concepts' },
 ];
 
 /** A number for a table cell: one decimal, or — when it was not measured. */

@@ -102,6 +102,9 @@ export async function widgetSection(browser, { backends, updates: UPDATES }) {
 							// one step of the optimizer (the path, the marks, the formula and the table anew); every 25th action
 							// back to θ₀
 							descent: (i) => role(i % 25 === 24 ? 'gd-reset' : 'gd-step').click(),
+							// one training step (the graph, the formula and both tables anew); every 25th action back to the
+							// first weights
+							backprop: (i) => role(i % 25 === 24 ? 'bp-reset' : 'bp-step').click(),
 						};
 						const act = acts[name];
 						if (!act) throw new Error(`no reader action for the widget "${name}"; expected one of ${Object.keys(acts).join(', ')}`);
