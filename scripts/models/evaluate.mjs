@@ -1,6 +1,7 @@
 /**
  * Held-out metrics of a 10-class image model: accuracy (correct / count, so two runs that predict the same classes
- * agree exactly), mean cross-entropy (probabilities clipped to [1e-7, 1], as Keras does) and accuracy per class.
+ * agree exactly), mean cross-entropy (probabilities clipped to [1e-7, 1], as Keras does), accuracy per class, and the
+ * class predicted for each digit (the most probable; the first on a tie), from which part 2's confusion matrix is made.
  */
 import * as tf from '@tensorflow/tfjs-core';
 
@@ -11,11 +12,12 @@ const EPSILON = 1e-7;
 /**
  * @param {import('@tensorflow/tfjs-layers').LayersModel} model
  * @param {{ images: Float32Array, labels: Uint8Array }} split N × 784 pixels in [0, 1] and N labels
- * @returns {Promise<{ accuracy: number, loss: number, correct: number, count: number, perClass: { label: number, count: number, correct: number, accuracy: number }[] }>}
+ * @returns {Promise<{ accuracy: number, loss: number, correct: number, count: number, perClass: { label: number, count: number, correct: number, accuracy: number }[], predictions: Uint8Array }>}
  */
 export async function heldOutMetrics(model, { images, labels }) {
 	const count = labels.length;
 	const perClass = Array.from({ length: CLASSES }, (_, label) => ({ label, count: 0, correct: 0, accuracy: 0 }));
+	const predictions = new Uint8Array(count);
 	let correct = 0;
 	let lossSum = 0;
 	for (let start = 0; start < count; start += BATCH) {
@@ -28,6 +30,7 @@ export async function heldOutMetrics(model, { images, labels }) {
 			const label = /** @type {number} */ (labels[start + i]);
 			let best = 0;
 			for (let c = 1; c < CLASSES; c++) if (/** @type {number} */ (row[c]) > /** @type {number} */ (row[best])) best = c;
+			predictions[start + i] = best;
 			const entry = /** @type {(typeof perClass)[number]} */ (perClass[label]);
 			entry.count++;
 			if (best === label) {
@@ -38,5 +41,5 @@ export async function heldOutMetrics(model, { images, labels }) {
 		}
 	}
 	for (const entry of perClass) entry.accuracy = entry.count ? entry.correct / entry.count : 0;
-	return { accuracy: correct / count, loss: lossSum / count, correct, count, perClass };
+	return { accuracy: correct / count, loss: lossSum / count, correct, count, perClass, predictions };
 }

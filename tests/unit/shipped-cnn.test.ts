@@ -30,7 +30,7 @@ interface Card {
 	id: string;
 	architecture: { layers: ReturnType<typeof layerSummary>; parameters: number };
 	data: { train: { sha256: string; count: number }; test: { sha256: string; count: number } };
-	heldOut: { accuracy: number; loss: number; correct: number; perClass: { label: number; correct: number; count: number }[] };
+	heldOut: { accuracy: number; loss: number; correct: number; perClass: { label: number; correct: number; count: number }[]; predictions: string };
 	files: Record<string, { bytes: number; sha256: string }>;
 	reproducibility: { method: string };
 	date: string;
@@ -96,6 +96,10 @@ describe('the shipped CNN (public/models/cnn/)', () => {
 			card.heldOut.perClass.map(({ label, correct, count }) => ({ label, correct, count })),
 		);
 		expect(metrics.accuracy).toBeGreaterThanOrEqual(0.97);
+		// Part 2's confusion matrix is read from these: the class the model predicts for each digit, in the file's order.
+		expect(card.heldOut.predictions, `the card's predictions are not the model's: ${RETRAIN} (or --rescore)`).toBe(Array.from(metrics.predictions).join(''));
+		const correctOf = (label: number) => [...card.heldOut.predictions].filter((p, i) => data.test.labels[i] === label && Number(p) === label).length;
+		expect(card.heldOut.perClass.map(({ label }) => correctOf(label))).toEqual(card.heldOut.perClass.map(({ correct }) => correct));
 	});
 
 	it('fails when one weight is corrupted: the check above sees the weights, not just the card', async () => {
