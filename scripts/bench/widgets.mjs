@@ -105,6 +105,9 @@ export async function widgetSection(browser, { backends, updates: UPDATES }) {
 							// one training step (the graph, the formula and both tables anew); every 25th action back to the
 							// first weights
 							backprop: (i) => role(i % 25 === 24 ? 'bp-reset' : 'bp-step').click(),
+							// a click on another cell of the matrix (its digits, the formulas of its classes, the matrix anew); the
+							// first fetches the held-out digits
+							confusion: (i) => /** @type {HTMLElement} */ (el.querySelector(`button[data-t="${i % 10}"][data-p="${(i * 3) % 10}"]`)).click(),
 						};
 						const act = acts[name];
 						if (!act) throw new Error(`no reader action for the widget "${name}"; expected one of ${Object.keys(acts).join(', ')}`);

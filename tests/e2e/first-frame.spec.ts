@@ -12,6 +12,8 @@ interface Snapshot {
 	tables: { values: number[]; texts: string[] }[];
 	texts: Record<string, string>;
 	tokens: string[];
+	/** Buttons inside tables (the confusion matrix's cells): their text and whether pressed. */
+	cells: string[];
 }
 
 /** What a widget shows, read from its DOM (runs in the page, on the live document or on a parsed one). */
@@ -33,12 +35,28 @@ function snapshot(root: Element): Snapshot {
 				texts: [...table.querySelectorAll('th')].map((th) => th.textContent ?? ''),
 			})),
 		texts: Object.fromEntries(
-			['output-size', 'step-readout', 'saturation', 'detail-title', 'weights-caption', 'prediction', 'param-total'].flatMap((role) => {
+			[
+				'output-size',
+				'step-readout',
+				'saturation',
+				'detail-title',
+				'weights-caption',
+				'prediction',
+				'param-total',
+				'readout',
+				'remark',
+				'bp-readout',
+				'bp-remark',
+				'cm-summary',
+				'cm-about',
+				'cm-roles',
+			].flatMap((role) => {
 				const element = root.querySelector(`[data-role="${role}"]`);
 				return element ? [[role, element.textContent ?? '']] : [];
 			}),
 		),
 		tokens: [...root.querySelectorAll('[data-role="tokens"] button')].map((b) => `${b.getAttribute('aria-label')} ${b.getAttribute('aria-current') ?? ''}`),
+		cells: [...root.querySelectorAll('table button')].map((b) => `${b.textContent} ${b.getAttribute('aria-pressed')}`),
 	};
 }
 
@@ -66,6 +84,7 @@ function expectSameFrame(server: Snapshot, client: Snapshot, widget: string) {
 	expect(client.formulas, `${widget}: TeX`).toEqual(server.formulas);
 	expect(client.texts, `${widget}: readouts`).toEqual(server.texts);
 	expect(client.tokens, `${widget}: token buttons`).toEqual(server.tokens);
+	expect(client.cells, `${widget}: buttons in tables`).toEqual(server.cells);
 	expect(
 		client.heatmaps.map((h) => [h.key, h.viewBox, h.fills.length, h.outlines, h.texts]),
 		`${widget}: heatmaps`,
@@ -105,6 +124,28 @@ for (const locale of ['en', 'zh-cn'] as const)
 				server[i]!.heatmaps.some((h) => h.fills.length > 0),
 				`${selector}: the server frame has cells`,
 			).toBe(true);
+			expectSameFrame(server[i]!, client, selector);
+		}
+	});
+
+/** Part 2's widgets compute in plain TypeScript: their first computed frame must be the server's exactly. */
+const CONCEPT_WIDGETS = ['descent-widget', 'backprop-widget', 'confusion-widget'];
+
+for (const locale of ['en', 'zh-cn'] as const)
+	test(`${locale}: part 2's widgets' first computed frame shows what the server rendered`, async ({ page }) => {
+		const path = `${locale}/tutorial/concepts/`;
+		await page.goto(path);
+		const server = await serverFrames(page, path, CONCEPT_WIDGETS);
+		for (const [i, selector] of CONCEPT_WIDGETS.entries()) {
+			const widget = page.locator(selector);
+			await widget.scrollIntoViewIfNeeded();
+			await expect(widget).toHaveAttribute('data-status', 'ready');
+			await widget.evaluate((el) => (el as HTMLElement & { settled(): Promise<void> }).settled());
+			const name = await widget.getAttribute('data-widget');
+			expect(await page.evaluate((n) => performance.getEntriesByName(`widget:${n}:ready`).length, name), `${selector} computed a frame`).toBe(1);
+			await expect(widget.locator('[data-role="message"]')).toBeEmpty();
+			const client = await widget.evaluate((el, source) => (new Function(`return (${source})`)() as typeof snapshot)(el), snapshot.toString());
+			expect(Object.keys(server[i]!.formulas).length, `${selector}: the server frame has its formula`).toBeGreaterThan(0);
 			expectSameFrame(server[i]!, client, selector);
 		}
 	});

@@ -10,8 +10,8 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cnnForward } from '../../src/lib/compute/cnn';
-import { decodeMnistStrip, type Digit } from '../../src/lib/data/mnist';
+import { cnnClasses, cnnForward } from '../../src/lib/compute/cnn';
+import { decodeMnistSplit, decodeMnistStrip, type Digit } from '../../src/lib/data/mnist';
 import { ArchitectureMismatch, parameterCounts, seedCnnWeights } from '../../src/lib/models/cnn-weights';
 import { loadLayersWeights, type LayersWeights } from '../../src/lib/models/layers-weights';
 import { channelSum, forwardCnn, valueAt, type CnnWeights } from '../../src/lib/reference/cnn';
@@ -111,5 +111,16 @@ describe('a model of another architecture', () => {
 		]);
 		const shorter: LayersWeights = { layers: model.layers.slice(0, 5), weights: model.weights };
 		expect(() => seedCnnWeights(shorter)).toThrow('5 layers, the seed has 8');
+	});
+});
+
+describe('the CNN classifying many digits at once (the confusion matrix of the reader’s model)', () => {
+	it("predicts the card's classes for the first 400 held-out digits, in batches, and leaves no tensor behind", async () => {
+		const test = decodeMnistSplit(new Uint8Array(readFileSync('public/generated/mnist-test.bin')), 2000);
+		const card = JSON.parse(readFileSync('public/models/cnn/card.json', 'utf8')) as { heldOut: { predictions: string } };
+		const before = tf.memory().numTensors;
+		const classes = await cnnClasses(tf, weights, test.images.subarray(0, 400 * 784), 400);
+		expect(tf.memory().numTensors).toBe(before);
+		expect(Array.from(classes).join('')).toBe(card.heldOut.predictions.slice(0, 400));
 	});
 });
