@@ -25,6 +25,7 @@ export const WIDGETS = [
 	{ name: 'descent', selector: 'descent-widget', chapter: 'concepts' },
 	{ name: 'backprop', selector: 'backprop-widget', chapter: 'concepts' },
 	{ name: 'confusion', selector: 'confusion-widget', chapter: 'concepts' },
+	{ name: 'overfit', selector: 'overfit-widget', chapter: 'concepts' },
 ];
 
 /** A number for a table cell: one decimal, or — when it was not measured. */

@@ -107,6 +107,12 @@ export async function widgetSection(browser, { backends, updates: UPDATES }) {
 							backprop: (i) => role(i % 25 === 24 ? 'bp-reset' : 'bp-step').click(),
 							// a click on another cell of the matrix (its digits, the formulas of its classes, the matrix anew); the
 							// first fetches the held-out digits
+							// a keystroke in the training points, alternating (a new run: its first curve point, both plots anew)
+							overfit: (i) => {
+								const input = /** @type {HTMLInputElement} */ (role('of-trainSize'));
+								input.value = i % 2 ? '12' : '30';
+								input.dispatchEvent(new Event('input', { bubbles: true }));
+							},
 							confusion: (i) => /** @type {HTMLElement} */ (el.querySelector(`button[data-t="${i % 10}"][data-p="${(i * 3) % 10}"]`)).click(),
 						};
 						const act = acts[name];
@@ -199,39 +205,51 @@ async function generationRows(page, backend) {
 }
 
 /**
- * The gradient-descent widget's Play, one step per frame: the interval between frames over 3 s of playing (target:
- * 60 frames per second, so p95 ≤ 16.7 ms), with the steps taken per frame as the check that every frame drew one.
- * @param {import('@playwright/test').Page} page @param {string} backend
+ * The animated widgets' Play, over 3 s of playing: the gradient-descent widget takes one step per frame (target: 60
+ * frames per second, so the p95 of the interval between frames ≤ 16.7 ms); the overfitting demo draws a curve point
+ * per frame (target: one at least every 250 ms), measured as the interval between redraws of its curves. The steps
+ * taken are the check that it really played.
  */
+const PLAYERS = [
+	{ selector: 'descent-widget', play: 'gd-play', reset: 'gd-reset', formula: 'update-formula', observe: '', what: 'Play, ms between frames' },
+	{ selector: 'overfit-widget', play: 'of-play', reset: 'of-reset', formula: 'of-formula', observe: 'of-curves', what: 'Play, ms between curve points' },
+];
+
+/** @param {import('@playwright/test').Page} page @param {string} backend */
 async function playRows(page, backend) {
-	if (!(await page.locator('descent-widget').count())) return [];
-	const result = await page.evaluate(async () => {
-		const el = /** @type {WidgetElement} */ (document.querySelector('descent-widget'));
-		/** @type {HTMLElement} */ (el.querySelector('[data-role="gd-reset"]')).click();
-		await el.settled();
-		const stepsNow = () => Number(/** @type {HTMLElement} */ (el.querySelector('[data-role="update-formula"]')).dataset.t);
-		/** @type {number[]} */
-		const frames = [];
-		const play = /** @type {HTMLElement} */ (el.querySelector('[data-role="gd-play"]'));
-		play.click();
-		const start = stepsNow();
-		await new Promise((resolve) => {
-			const t0 = performance.now();
-			const tick = (/** @type {number} */ now) => {
-				frames.push(now);
-				if (now - t0 < 3000) requestAnimationFrame(tick);
-				else resolve(undefined);
-			};
-			requestAnimationFrame(tick);
-		});
-		play.click();
-		await el.settled();
-		const intervals = frames.slice(1).map((t, i) => t - /** @type {number} */ (frames[i]));
-		return { intervals, steps: stepsNow() - start };
-	});
-	return [
-		{
-			widget: `descent: Play, ms between frames (${result.steps} steps in ${result.intervals.length} frames)`,
+	const rows = [];
+	for (const player of PLAYERS) {
+		if (!(await page.locator(player.selector).count())) continue;
+		await page.locator(player.selector).scrollIntoViewIfNeeded();
+		const result = await page.evaluate(async (player) => {
+			const el = /** @type {WidgetElement} */ (document.querySelector(player.selector));
+			const role = (/** @type {string} */ r) => /** @type {HTMLElement} */ (el.querySelector(`[data-role="${r}"]`));
+			role(player.reset).click();
+			await el.settled();
+			const stepsNow = () => Number(role(player.formula).dataset.t);
+			/** @type {number[]} */
+			const times = [];
+			const observer = player.observe ? new MutationObserver(() => times.push(performance.now())) : undefined;
+			observer?.observe(role(player.observe), { childList: true });
+			role(player.play).click();
+			const start = stepsNow();
+			await new Promise((resolve) => {
+				const t0 = performance.now();
+				const tick = (/** @type {number} */ now) => {
+					if (!observer) times.push(now);
+					if (now - t0 < 3000) requestAnimationFrame(tick);
+					else resolve(undefined);
+				};
+				requestAnimationFrame(tick);
+			});
+			role(player.play).click();
+			observer?.disconnect();
+			await el.settled();
+			const intervals = times.slice(1).map((t, i) => t - /** @type {number} */ (times[i]));
+			return { intervals, steps: stepsNow() - start };
+		}, player);
+		rows.push({
+			widget: `${player.selector.replace('-widget', '')}: ${player.what} (${result.steps} steps, ${result.intervals.length + 1} drawn)`,
 			asked: backend,
 			used: '—',
 			p50: quantile(result.intervals, 0.5),
@@ -241,6 +259,7 @@ async function playRows(page, backend) {
 			n: result.intervals.length,
 			ready: NaN,
 			tensors: '—',
-		},
-	];
+		});
+	}
+	return rows;
 }

@@ -67,12 +67,16 @@ test('the matrix and every class’s P, R and F₁ are the reference’s; a cell
 	await expect(reloaded.locator('[data-role="cm-roles"]')).toContainText('For class 8 they are false negatives');
 	await expect(reloaded.locator('[data-role="cm-digits"] svg')).toHaveCount(expected.counts[8]![2]!);
 	await page.waitForLoadState('networkidle');
-	const bodies = await Promise.all(scripts.map((url) => page.request.get(url).then((r) => r.text())));
-	expect(bodies.some((b) => b.includes('registerKernel'))).toBe(false);
+	const downloaded = await Promise.all(scripts.map((url) => page.request.get(url).then((r) => r.text())));
+	expect(downloaded.some((b) => b.includes('registerKernel'))).toBe(false);
 });
 
 test('"your model" is classified in the page with tfjs: the shipped weights kept as yours give the same matrix', async ({ page }) => {
 	test.setTimeout(120_000);
+	const scripts: string[] = [];
+	page.on('response', (r) => {
+		if (r.request().resourceType() === 'script') scripts.push(r.url());
+	});
 	let widget = await widgetAt(page, 'zh-cn/tutorial/concepts/?backend=wasm&cm.model=yours');
 	await expect(widget.locator('[data-role="message"]')).toContainText('本浏览器中还没有保存你的模型');
 	await expect(widget).toHaveAttribute('data-model', 'cnn');
@@ -102,6 +106,10 @@ test('"your model" is classified in the page with tfjs: the shipped weights kept
 	widget = await widgetAt(page, 'zh-cn/tutorial/concepts/?backend=wasm&cm.model=yours&cm.t=9&cm.p=9');
 	await expect(widget).toHaveAttribute('data-model', 'yours:cnn', { timeout: 60_000 });
 	await expect(widget).toHaveAttribute('data-backend', 'wasm');
+	// Only now, for the reader's model, has the page downloaded tfjs (its kernel registry) — the check part 2's other
+	// widgets must pass.
+	const bodies = await Promise.all(scripts.map((url) => page.request.get(url).then((r) => r.text())));
+	expect(bodies.some((b) => b.includes('registerKernel'))).toBe(true);
 	expect(await shownCounts(widget)).toEqual(expected.counts);
 	await expect(widget.locator('[data-role="cm-summary"]')).toContainText('你的 CNN');
 	await expect(widget.locator('[data-role="cm-digits"] svg')).toHaveCount(30);

@@ -7,7 +7,9 @@ import type { Matrix } from '../reference/matrix';
 import { seedCnnWeights } from './cnn-weights';
 import { loadLayersWeights, shippedModelUrl, type LayersWeights } from './layers-weights';
 
-export const SHIPPED_CNN = 'cnn';
+import { SHIPPED_CNN } from './shipped-cnn-id';
+
+export { SHIPPED_CNN };
 
 export interface LearnedFilter {
 	kernel: Matrix;

@@ -3,7 +3,7 @@
  * and the reader's own once part 4's CNN cell has kept one in this browser, with "forget my model" (./reader-model-offer.ts).
  * Controls only: the widget reads the choice from its state and loads the weights (src/lib/models/cnn-source.ts).
  */
-import { SHIPPED_CNN } from '../models/cnn-filters';
+import { SHIPPED_CNN } from '../models/shipped-cnn-id';
 import type { CnnSource } from '../models/cnn-source';
 import { trainedAtText } from '../models/reader-model-events';
 import type { ReaderModelCard } from '../models/reader-models';

@@ -1,0 +1,117 @@
+import type { RegressionRun } from '../../reference/regression';
+import { applyView } from '../apply-view';
+import { CalculatorElement } from '../calculator-element';
+import type { QuantityField } from '../quantity-fields';
+import { overfitResult, overfitRun, type OverfitResult } from './result';
+import { MAX_STEPS, OVERFIT_LIMITS, overfitSpec, type OverfitState } from './state';
+import { overfitView, type OverfitView } from './view';
+
+type NumberKey = keyof typeof OVERFIT_LIMITS;
+
+/** Steps of training per animation frame while playing: a curve point (one every 10 steps) each frame. */
+export const STEPS_PER_FRAME = 10;
+/** While playing, the formula and the table (KaTeX and cells) are redrawn at most this often; the pictures every frame. */
+const FULL_REDRAW_MS = 150;
+
+const FIELDS: readonly QuantityField<NumberKey>[] = (Object.keys(OVERFIT_LIMITS) as NumberKey[]).map((key) => ({
+	key,
+	role: `of-${key}`,
+	range: OVERFIT_LIMITS[key],
+	integer: key !== 'weightDecay',
+}));
+
+/**
+ * `<overfit-widget>`: a small network fitted to noisy points while the reader watches the training and validation
+ * errors part. Plain TypeScript (no tfjs); the run in progress is kept, so playing costs one frame's steps, and any
+ * change of n, H, λ or the seed starts a new run from step 0. The state, steps included, is in the URL.
+ */
+export class OverfitElement extends CalculatorElement<OverfitState, OverfitResult, OverfitView> {
+	private run: RegressionRun | undefined;
+	private playing: number | undefined;
+	private fullRedraw = 0;
+
+	protected createSpec() {
+		return overfitSpec;
+	}
+
+	protected override quantities() {
+		return FIELDS;
+	}
+
+	/** A new configuration is a new run: it starts from step 0. */
+	protected override quantityChange(key: NumberKey, value: number): Partial<OverfitState> {
+		return { [key]: value, steps: 0 };
+	}
+
+	protected bindControls() {
+		const on = { signal: this.signal };
+		this.q<HTMLButtonElement>('of-play').addEventListener('click', () => (this.playing === undefined ? this.play() : this.pause()), on);
+		this.q<HTMLButtonElement>('of-reset').addEventListener(
+			'click',
+			() => {
+				this.pause();
+				this.commit({ steps: 0 });
+			},
+			on,
+		);
+	}
+
+	private play() {
+		if (this.state.steps >= MAX_STEPS) this.commit({ steps: 0 }, 'none');
+		const button = this.q<HTMLButtonElement>('of-play');
+		button.textContent = this.strings.pause ?? 'Pause';
+		button.setAttribute('aria-pressed', 'true');
+		const frame = () => {
+			if (this.state.steps >= MAX_STEPS) return this.pause();
+			// Not into the URL at every frame (a history write restyles the page's links): once, when it stops.
+			this.commit({ steps: Math.min(MAX_STEPS, this.state.steps + STEPS_PER_FRAME) }, 'none');
+			this.playing = requestAnimationFrame(frame);
+		};
+		this.playing = requestAnimationFrame(frame);
+	}
+
+	private pause() {
+		if (this.playing === undefined) return;
+		cancelAnimationFrame(this.playing);
+		this.playing = undefined;
+		const button = this.q<HTMLButtonElement>('of-play');
+		button.textContent = this.strings.play ?? 'Play';
+		button.setAttribute('aria-pressed', 'false');
+		this.keepInHistory();
+		this.requestUpdate(); // the formula and the table of the step it stopped at
+	}
+
+	override disconnectedCallback(): void {
+		if (this.playing !== undefined) cancelAnimationFrame(this.playing);
+		this.playing = undefined;
+		super.disconnectedCallback();
+	}
+
+	protected syncControls(from: 'url' | 'change') {
+		if (from === 'url') this.showQuantities();
+	}
+
+	protected calculate(): OverfitResult {
+		this.run = overfitRun(this.state, this.run);
+		return overfitResult(this.state, this.run);
+	}
+
+	protected view(result: OverfitResult): OverfitView {
+		return overfitView(result, this.strings);
+	}
+
+	protected override applyParts(view: OverfitView): void {
+		const now = performance.now();
+		if (this.playing !== undefined && now - this.fullRedraw < FULL_REDRAW_MS) {
+			applyView(this, { ...view, formulas: {}, tables: {} });
+			return;
+		}
+		this.fullRedraw = now;
+		applyView(this, view);
+	}
+
+	protected override applyExtras(view: OverfitView): void {
+		this.drawMarkup('of-curves', view.curves);
+		this.drawMarkup('of-fit', view.fit);
+	}
+}
