@@ -6,16 +6,10 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { tableValues } from './widget-data';
+import { readyWidgetAt, tableValues } from './widget-data';
 import { backward, forward, updated, type TinyNetwork } from '../../src/lib/reference/tiny-network';
 
-async function widgetAt(page: Page, url: string): Promise<Locator> {
-	await page.goto(url);
-	const widget = page.locator('backprop-widget');
-	await widget.scrollIntoViewIfNeeded();
-	await expect(widget).toHaveAttribute('data-status', 'ready');
-	return widget;
-}
+const widgetAt = (page: Page, url: string) => readyWidgetAt(page, url, 'backprop-widget');
 
 const formula = (widget: Locator) =>
 	widget.locator('[data-role="bp-formula"]').evaluate((el) => {

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { tableValues } from './widget-data';
+import { readyWidgetAt, tableValues } from './widget-data';
 import { confusionMatrix, examplesOf, largestConfusion } from '../../src/lib/reference/confusion';
 
 const bytes = readFileSync('public/generated/mnist-test.bin');
@@ -17,13 +17,7 @@ const card = JSON.parse(readFileSync('public/models/cnn/card.json', 'utf8')) as 
 const predictions = [...card.heldOut.predictions].map(Number);
 const expected = confusionMatrix(labels, predictions, 10);
 
-async function widgetAt(page: Page, url: string): Promise<Locator> {
-	await page.goto(url);
-	const widget = page.locator('confusion-widget');
-	await widget.scrollIntoViewIfNeeded();
-	await expect(widget).toHaveAttribute('data-status', 'ready');
-	return widget;
-}
+const widgetAt = (page: Page, url: string) => readyWidgetAt(page, url, 'confusion-widget');
 
 const shownCounts = (widget: Locator) =>
 	widget

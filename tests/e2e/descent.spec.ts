@@ -5,15 +5,10 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { readyWidgetAt } from './widget-data';
 import { descend } from '../../src/lib/reference/descent';
 
-async function widgetAt(page: Page, url: string): Promise<Locator> {
-	await page.goto(url);
-	const widget = page.locator('descent-widget');
-	await widget.scrollIntoViewIfNeeded();
-	await expect(widget).toHaveAttribute('data-status', 'ready');
-	return widget;
-}
+const widgetAt = (page: Page, url: string) => readyWidgetAt(page, url, 'descent-widget');
 
 const shown = async (widget: Locator) =>
 	widget.locator('[data-role="update-formula"]').evaluate((el) => {

@@ -6,15 +6,10 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { readyWidgetAt } from './widget-data';
 import { RegressionRun } from '../../src/lib/reference/regression';
 
-async function widgetAt(page: Page, url: string): Promise<Locator> {
-	await page.goto(url);
-	const widget = page.locator('overfit-widget');
-	await widget.scrollIntoViewIfNeeded();
-	await expect(widget).toHaveAttribute('data-status', 'ready');
-	return widget;
-}
+const widgetAt = (page: Page, url: string) => readyWidgetAt(page, url, 'overfit-widget');
 
 const shown = (widget: Locator) =>
 	widget.locator('[data-role="of-formula"]').evaluate((el) => {

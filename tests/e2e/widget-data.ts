@@ -1,6 +1,6 @@
 /** What the widget tests read: the MNIST digits the widgets show, and the numbers of a widget's data table. */
 import { readFileSync } from 'node:fs';
-import type { Locator } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { decodeMnistStrip } from '../../src/lib/data/mnist';
 import type { Matrix } from '../../src/lib/reference/matrix';
 
@@ -26,4 +26,13 @@ export function largestDifference(shown: Matrix, expected: Matrix): number {
 	let worst = 0;
 	shown.forEach((row, i) => row.forEach((v, j) => (worst = Math.max(worst, Math.abs(v - (expected[i]?.[j] ?? NaN))))));
 	return worst;
+}
+
+/** Opens `url`, brings the widget `selector` into view (it hydrates when near) and waits until it is ready. */
+export async function readyWidgetAt(page: Page, url: string, selector: string): Promise<Locator> {
+	await page.goto(url);
+	const widget = page.locator(selector);
+	await widget.scrollIntoViewIfNeeded();
+	await expect(widget).toHaveAttribute('data-status', 'ready');
+	return widget;
 }

@@ -4,7 +4,7 @@
  * error against the step, on a log scale (errors span two orders of magnitude), with a floor line and a marked
  * point. `fitMarkup`: the points, the function they were drawn from, and the model's curve. d3's scales place them.
  */
-import { scaleLinear, scaleLog } from 'd3-scale';
+import { scaleLinear, scaleLog, type ScaleLinear } from 'd3-scale';
 import { escapeHtml } from '../text/template';
 import { seriesColour } from './series-colour';
 
@@ -28,6 +28,24 @@ function polyline(points: [number, number][]): string {
 		return true;
 	});
 	return kept.map(([x, y]) => `${fixed(x)},${fixed(y)}`).join(' ');
+}
+
+/** Vertical grid lines with their labels under the plot. */
+function xGrid(x: ScaleLinear<number, number>): string[] {
+	return x
+		.ticks(5)
+		.map(
+			(t) =>
+				`<g class="tick"><line x1="${fixed(x(t))}" x2="${fixed(x(t))}" y1="${M.top}" y2="${PLOT_HEIGHT - M.bottom}"/><text x="${fixed(x(t))}" y="${PLOT_HEIGHT - M.bottom + 16}" text-anchor="middle">${t}</text></g>`,
+		);
+}
+
+/** Horizontal grid lines at `ticks`, labelled on the left. */
+function yGrid(y: (t: number) => number, ticks: number[], label: (t: number) => string): string[] {
+	return ticks.map(
+		(t) =>
+			`<g class="tick"><line x1="${M.left}" x2="${PLOT_WIDTH - M.right}" y1="${fixed(y(t))}" y2="${fixed(y(t))}"/><text x="${M.left - 6}" y="${fixed(y(t) + 4)}" text-anchor="end">${label(t)}</text></g>`,
+	);
 }
 
 export interface CurvesSpec {
@@ -55,15 +73,9 @@ export function curvesMarkup(spec: CurvesSpec): string {
 		.range([PLOT_HEIGHT - M.bottom, M.top])
 		.clamp(true);
 	const parts: string[] = [];
-	for (const t of x.ticks(5))
-		parts.push(
-			`<g class="tick"><line x1="${fixed(x(t))}" x2="${fixed(x(t))}" y1="${M.top}" y2="${PLOT_HEIGHT - M.bottom}"/><text x="${fixed(x(t))}" y="${PLOT_HEIGHT - M.bottom + 16}" text-anchor="middle">${t}</text></g>`,
-		);
+	parts.push(...xGrid(x));
 	const yTicks = y.ticks(4).filter((t) => [1, 2, 5].includes(Math.round(t / 10 ** Math.floor(Math.log10(t) + 1e-9))));
-	for (const t of yTicks)
-		parts.push(
-			`<g class="tick"><line x1="${M.left}" x2="${PLOT_WIDTH - M.right}" y1="${fixed(y(t))}" y2="${fixed(y(t))}"/><text x="${M.left - 6}" y="${fixed(y(t) + 4)}" text-anchor="end">${Number(t.toPrecision(2))}</text></g>`,
-		);
+	parts.push(...yGrid(y, yTicks, (t) => String(Number(t.toPrecision(2)))));
 	parts.push(
 		`<text class="axis-label" x="${(M.left + PLOT_WIDTH - M.right) / 2}" y="${PLOT_HEIGHT - 4}" text-anchor="middle">${escapeHtml(spec.xLabel)}</text>`,
 		`<text class="axis-label" x="12" y="${M.top + 4}" text-anchor="start" transform="rotate(0)">${escapeHtml(spec.yLabel)}</text>`,
@@ -109,14 +121,8 @@ export function fitMarkup(spec: FitSpec): string {
 		.range([PLOT_HEIGHT - M.bottom, M.top])
 		.clamp(true);
 	const parts: string[] = [];
-	for (const t of x.ticks(5))
-		parts.push(
-			`<g class="tick"><line x1="${fixed(x(t))}" x2="${fixed(x(t))}" y1="${M.top}" y2="${PLOT_HEIGHT - M.bottom}"/><text x="${fixed(x(t))}" y="${PLOT_HEIGHT - M.bottom + 16}" text-anchor="middle">${t}</text></g>`,
-		);
-	for (const t of y.ticks(5))
-		parts.push(
-			`<g class="tick"><line x1="${M.left}" x2="${PLOT_WIDTH - M.right}" y1="${fixed(y(t))}" y2="${fixed(y(t))}"/><text x="${M.left - 6}" y="${fixed(y(t) + 4)}" text-anchor="end">${t}</text></g>`,
-		);
+	parts.push(...xGrid(x));
+	parts.push(...yGrid(y, y.ticks(5), String));
 	const curve = (f: (x: number) => number) => polyline(Array.from({ length: 121 }, (_, i) => i / 120).map((u) => [x(u), y(f(u))] as [number, number]));
 	parts.push(
 		`<g class="validation-points">${spec.validation.x.map((u, i) => `<circle cx="${whole(x(u))}" cy="${whole(y(spec.validation.y[i]!))}" r="1.6"/>`).join('')}</g>`,

@@ -2,6 +2,7 @@ import { SURFACES, type SurfaceId } from '../../reference/loss-surfaces';
 import { fromPixels } from '../../viz/contour-plot';
 import { applyView } from '../apply-view';
 import { CalculatorElement } from '../calculator-element';
+import { FramePlayer } from '../frame-player';
 import type { QuantityField } from '../quantity-fields';
 import { descentResult, type DescentResult } from './result';
 import { DESCENT_LIMITS, descentSpec, MAX_STEPS, type DescentState, type OptimizerKind } from './state';
@@ -23,9 +24,8 @@ const FIELDS: readonly QuantityField<NumberKey>[] = (Object.keys(DESCENT_LIMITS)
  * TypeScript, so it extends CalculatorElement (no tfjs); every state, including the number of steps, is in the URL.
  */
 export class DescentElement extends CalculatorElement<DescentState, DescentResult, DescentView> {
-	private playing: number | undefined;
+	private player!: FramePlayer;
 	private finished = false;
-	private fullRedraw = 0;
 
 	protected createSpec() {
 		return descentSpec;
@@ -48,7 +48,29 @@ export class DescentElement extends CalculatorElement<DescentState, DescentResul
 		optimizer.addEventListener('change', () => this.commit({ optimizer: optimizer.value as OptimizerKind, steps: 0 }), on);
 		this.q<HTMLButtonElement>('gd-step').addEventListener('click', () => this.commit({ steps: Math.min(MAX_STEPS, this.state.steps + 1) }, 'replace'), on);
 		this.q<HTMLButtonElement>('gd-reset').addEventListener('click', () => this.commit({ steps: 0 }), on);
-		this.q<HTMLButtonElement>('gd-play').addEventListener('click', () => (this.playing === undefined ? this.play() : this.pause()), on);
+		this.player = new FramePlayer({
+			button: this.q<HTMLButtonElement>('gd-play'),
+			words: { play: this.strings.play ?? 'Play', pause: this.strings.pause ?? 'Pause' },
+			step: () => {
+				if (this.finished || this.state.steps >= MAX_STEPS) return false;
+				// Not into the URL at every frame (a history write restyles the page's links): once, when it stops.
+				this.commit({ steps: this.state.steps + 1 }, 'none');
+				return true;
+			},
+			stopped: () => {
+				this.keepInHistory();
+				this.requestUpdate(); // the formula and the table of the step it stopped at
+			},
+			fullRedrawMs: FULL_REDRAW_MS,
+		});
+		this.q<HTMLButtonElement>('gd-play').addEventListener(
+			'click',
+			() => {
+				this.finished = false;
+				this.player.toggle();
+			},
+			on,
+		);
 		const plot = this.q<SVGSVGElement>('gd-plot');
 		plot.addEventListener(
 			'click',
@@ -56,7 +78,7 @@ export class DescentElement extends CalculatorElement<DescentState, DescentResul
 				// The screen → viewBox transform of the SVG itself, so borders and scaling are accounted for.
 				const inViewBox = new DOMPoint(event.clientX, event.clientY).matrixTransform(plot.getScreenCTM()!.inverse());
 				const [x, y] = fromPixels(SURFACES[this.state.surface].domain, [inViewBox.x, inViewBox.y]);
-				this.pause();
+				this.player.pause();
 				this.commit({ startX: x, startY: y, steps: 0 });
 				this.showQuantities();
 			},
@@ -69,32 +91,8 @@ export class DescentElement extends CalculatorElement<DescentState, DescentResul
 		return surface === 'rosenbrock' ? { startX: -1.2, startY: 1 } : { startX: 2.5, startY: 2 };
 	}
 
-	private play() {
-		this.finished = false;
-		this.q<HTMLButtonElement>('gd-play').textContent = this.strings.pause ?? 'Pause';
-		this.q<HTMLButtonElement>('gd-play').setAttribute('aria-pressed', 'true');
-		const frame = () => {
-			if (this.finished || this.state.steps >= MAX_STEPS) return this.pause();
-			// Not into the URL at every frame (a history write restyles the page's links): once, when it stops.
-			this.commit({ steps: this.state.steps + 1 }, 'none');
-			this.playing = requestAnimationFrame(frame);
-		};
-		this.playing = requestAnimationFrame(frame);
-	}
-
-	private pause() {
-		if (this.playing === undefined) return;
-		cancelAnimationFrame(this.playing);
-		this.playing = undefined;
-		this.q<HTMLButtonElement>('gd-play').textContent = this.strings.play ?? 'Play';
-		this.q<HTMLButtonElement>('gd-play').setAttribute('aria-pressed', 'false');
-		this.keepInHistory();
-		this.requestUpdate(); // the formula and the table of the step it stopped at
-	}
-
 	override disconnectedCallback(): void {
-		if (this.playing !== undefined) cancelAnimationFrame(this.playing);
-		this.playing = undefined;
+		this.player?.stop();
 		super.disconnectedCallback();
 	}
 
@@ -112,13 +110,7 @@ export class DescentElement extends CalculatorElement<DescentState, DescentResul
 	 * follow every step, and pausing draws everything.
 	 */
 	protected override applyParts(view: DescentView): void {
-		const now = performance.now();
-		if (this.playing !== undefined && now - this.fullRedraw < FULL_REDRAW_MS) {
-			applyView(this, { ...view, formulas: {}, tables: {} });
-			return;
-		}
-		this.fullRedraw = now;
-		applyView(this, view);
+		applyView(this, this.player?.fullRedraw() === false ? { ...view, formulas: {}, tables: {} } : view);
 	}
 
 	protected calculate(): DescentResult {

@@ -1,6 +1,7 @@
 import type { RegressionRun } from '../../reference/regression';
 import { applyView } from '../apply-view';
 import { CalculatorElement } from '../calculator-element';
+import { FramePlayer } from '../frame-player';
 import type { QuantityField } from '../quantity-fields';
 import { overfitResult, overfitRun, type OverfitResult } from './result';
 import { MAX_STEPS, OVERFIT_LIMITS, overfitSpec, type OverfitState } from './state';
@@ -27,8 +28,7 @@ const FIELDS: readonly QuantityField<NumberKey>[] = (Object.keys(OVERFIT_LIMITS)
  */
 export class OverfitElement extends CalculatorElement<OverfitState, OverfitResult, OverfitView> {
 	private run: RegressionRun | undefined;
-	private playing: number | undefined;
-	private fullRedraw = 0;
+	private player!: FramePlayer;
 
 	protected createSpec() {
 		return overfitSpec;
@@ -45,45 +45,42 @@ export class OverfitElement extends CalculatorElement<OverfitState, OverfitResul
 
 	protected bindControls() {
 		const on = { signal: this.signal };
-		this.q<HTMLButtonElement>('of-play').addEventListener('click', () => (this.playing === undefined ? this.play() : this.pause()), on);
+		this.player = new FramePlayer({
+			button: this.q<HTMLButtonElement>('of-play'),
+			words: { play: this.strings.play ?? 'Play', pause: this.strings.pause ?? 'Pause' },
+			step: () => {
+				if (this.state.steps >= MAX_STEPS) return false;
+				// Not into the URL at every frame (a history write restyles the page's links): once, when it stops.
+				this.commit({ steps: Math.min(MAX_STEPS, this.state.steps + STEPS_PER_FRAME) }, 'none');
+				return true;
+			},
+			stopped: () => {
+				this.keepInHistory();
+				this.requestUpdate(); // the formula and the table of the step it stopped at
+			},
+			fullRedrawMs: FULL_REDRAW_MS,
+		});
+		this.q<HTMLButtonElement>('of-play').addEventListener(
+			'click',
+			() => {
+				// At the last step, Play trains again from the start.
+				if (!this.player.playing && this.state.steps >= MAX_STEPS) this.commit({ steps: 0 }, 'none');
+				this.player.toggle();
+			},
+			on,
+		);
 		this.q<HTMLButtonElement>('of-reset').addEventListener(
 			'click',
 			() => {
-				this.pause();
+				this.player.pause();
 				this.commit({ steps: 0 });
 			},
 			on,
 		);
 	}
 
-	private play() {
-		if (this.state.steps >= MAX_STEPS) this.commit({ steps: 0 }, 'none');
-		const button = this.q<HTMLButtonElement>('of-play');
-		button.textContent = this.strings.pause ?? 'Pause';
-		button.setAttribute('aria-pressed', 'true');
-		const frame = () => {
-			if (this.state.steps >= MAX_STEPS) return this.pause();
-			// Not into the URL at every frame (a history write restyles the page's links): once, when it stops.
-			this.commit({ steps: Math.min(MAX_STEPS, this.state.steps + STEPS_PER_FRAME) }, 'none');
-			this.playing = requestAnimationFrame(frame);
-		};
-		this.playing = requestAnimationFrame(frame);
-	}
-
-	private pause() {
-		if (this.playing === undefined) return;
-		cancelAnimationFrame(this.playing);
-		this.playing = undefined;
-		const button = this.q<HTMLButtonElement>('of-play');
-		button.textContent = this.strings.play ?? 'Play';
-		button.setAttribute('aria-pressed', 'false');
-		this.keepInHistory();
-		this.requestUpdate(); // the formula and the table of the step it stopped at
-	}
-
 	override disconnectedCallback(): void {
-		if (this.playing !== undefined) cancelAnimationFrame(this.playing);
-		this.playing = undefined;
+		this.player?.stop();
 		super.disconnectedCallback();
 	}
 
@@ -101,13 +98,7 @@ export class OverfitElement extends CalculatorElement<OverfitState, OverfitResul
 	}
 
 	protected override applyParts(view: OverfitView): void {
-		const now = performance.now();
-		if (this.playing !== undefined && now - this.fullRedraw < FULL_REDRAW_MS) {
-			applyView(this, { ...view, formulas: {}, tables: {} });
-			return;
-		}
-		this.fullRedraw = now;
-		applyView(this, view);
+		applyView(this, this.player?.fullRedraw() === false ? { ...view, formulas: {}, tables: {} } : view);
 	}
 
 	protected override applyExtras(view: OverfitView): void {
