@@ -573,4 +573,5 @@ export const uiStrings = z.object({
 	'of.validationColumn': z.string(),
 	'of.gapColumn': z.string(),
 	'of.table': z.string(),
+	'of.training': z.string(),
 });

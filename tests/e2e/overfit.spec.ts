@@ -17,11 +17,16 @@ const shown = (widget: Locator) =>
 		return { t: Number(d.t), train: Number(d.train), validation: Number(d.validation) };
 	});
 
-/** Chromium's and Node's Math.tanh may differ in the last bit: the runs agree to far better than anything shown. */
-function expectSameRun(got: { t: number; train: number; validation: number }, want: { step: number; train: number; validation: number }) {
+/**
+ * The run in Chromium against the same run in Node. Their compiled arithmetic differs in the last bit here and there
+ * (measured: the network's output from the first step on), and hundreds of Adam steps on a network that is fitting
+ * noise grow that (3 × 10⁻⁷ relative after about 700 steps; 5 % of the training error after 2,000), so they are held
+ * to `relative`; the page replaying its own run is checked exactly.
+ */
+function expectSameRun(got: { t: number; train: number; validation: number }, want: { step: number; train: number; validation: number }, relative: number) {
 	expect(got.t).toBe(want.step);
-	expect(Math.abs(got.train - want.train) / want.train).toBeLessThan(1e-9);
-	expect(Math.abs(got.validation - want.validation) / want.validation).toBeLessThan(1e-9);
+	expect(Math.abs(got.train - want.train) / want.train).toBeLessThan(relative);
+	expect(Math.abs(got.validation - want.validation) / want.validation).toBeLessThan(relative);
 }
 
 const reference = (trainSize: number, hidden: number, weightDecay: number, seed: number, steps: number) =>
@@ -30,7 +35,7 @@ const reference = (trainSize: number, hidden: number, weightDecay: number, seed:
 test('a linked run is the reference’s; Play trains on, Pause keeps the step, a reload replays it', async ({ page }) => {
 	const widget = await widgetAt(page, 'en/tutorial/concepts/?of.n=30&of.h=8&of.wd=0.001&of.seed=5&of.t=300');
 	const expected = reference(30, 8, 0.001, 5, 300);
-	expectSameRun(await shown(widget), expected);
+	expectSameRun(await shown(widget), expected, 1e-6);
 
 	await widget.getByRole('button', { name: 'Play' }).click();
 	await expect.poll(async () => (await shown(widget)).t).toBeGreaterThan(600);
@@ -42,9 +47,10 @@ test('a linked run is the reference’s; Play trains on, Pause keeps the step, a
 	// one curve point per ten steps, all drawn
 	const points = await widget.locator('[data-role="of-curves"] [data-series="validation"] polyline').getAttribute('points');
 	expect(points!.split(' ')).toHaveLength(paused / 10 + (paused % 10 ? 2 : 1));
+	const before = await shown(widget);
 	const reloaded = await widgetAt(page, page.url());
-	const replay = reference(30, 8, 0.001, 5, paused);
-	expectSameRun(await shown(reloaded), replay);
+	expect(await shown(reloaded)).toEqual(before);
+	expectSameRun(before, reference(30, 8, 0.001, 5, paused), 1e-4);
 });
 
 test('a new n starts from step 0; bad input gets a message, the last result stays, never NaN', async ({ page }) => {
@@ -71,4 +77,30 @@ test('a new n starts from step 0; bad input gets a message, the last result stay
 	expect(await shown(widget)).toEqual(before);
 	const text = await widget.evaluate((el) => (el as HTMLElement).innerText);
 	expect(text).not.toMatch(/NaN|Infinity|undefined/);
+});
+
+test('a link to a long run of the largest network trains in slices: the page says how far it has got and stays responsive', async ({ page }) => {
+	test.setTimeout(90_000);
+	await page.goto('en/tutorial/concepts/?of.n=200&of.h=64&of.t=5000');
+	const widget = page.locator('overfit-widget');
+	await widget.scrollIntoViewIfNeeded();
+	await expect(widget.locator('[data-role="message"]')).toContainText('Training to step 5000: at step');
+	// Frames keep coming while it trains (a single synchronous run of about a second would stall them).
+	const gaps = await page.evaluate(
+		() =>
+			new Promise<number[]>((resolve) => {
+				const times: number[] = [];
+				const tick = (now: number) => {
+					times.push(now);
+					if (times.length < 20) requestAnimationFrame(tick);
+					else resolve(times.slice(1).map((t, i) => t - times[i]!));
+				};
+				requestAnimationFrame(tick);
+			}),
+	);
+	expect(Math.max(...gaps)).toBeLessThan(200);
+	await expect(widget).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
+	await expect.poll(async () => (await shown(widget)).t, { timeout: 60_000 }).toBe(5000);
+	await expect(widget.locator('[data-role="message"]')).toBeEmpty();
+	expectSameRun(await shown(widget), reference(200, 64, 0, 1, 5000), 1e-3);
 });

@@ -10,7 +10,17 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { beforeAll, describe, expect, it } from 'vitest';
 import en from '../../src/content/i18n/en.json';
 import zh from '../../src/content/i18n/zh-CN.json';
-import { initialParameters, lossAndGradient, RegressionRun, samples, VALIDATION_SIZE, type RegressionConfig } from '../../src/lib/reference/regression';
+import { initialState, optimizerStep } from '../../src/lib/reference/optimizers';
+import {
+	ADAM,
+	dataOf,
+	initialParameters,
+	lossAndGradient,
+	RegressionRun,
+	samples,
+	VALIDATION_SIZE,
+	type RegressionConfig,
+} from '../../src/lib/reference/regression';
 import { overfitResult, overfitRun } from '../../src/lib/widgets/overfit/result';
 import { NOISE, OVERFIT_LIMITS, overfitSpec, type OverfitState } from '../../src/lib/widgets/overfit/state';
 import { OVERFIT_STRINGS, overfitView } from '../../src/lib/widgets/overfit/view';
@@ -58,6 +68,20 @@ describe('the regression network', () => {
 		expect(loss).toBeCloseTo(expected.value, 4);
 		expect(gradient).toHaveLength(expected.grads.length);
 		gradient.forEach((g, i) => expect(g, `component ${i}`).toBeCloseTo(expected.grads[i]!, 4));
+	});
+
+	it('its in-place Adam is optimizerStep’s (itself tested against tf.train.adam), to the last bit', () => {
+		const c = config({ weightDecay: 0.01 });
+		const run = new RegressionRun(c).advanceTo(25);
+		const { train } = dataOf(c);
+		let theta = initialParameters(c.hidden, c.seed);
+		let state = initialState(theta.length);
+		for (let t = 0; t < 25; t++) {
+			const step = optimizerStep(ADAM, state, theta, lossAndGradient(theta, c.hidden, train, c.weightDecay).gradient);
+			state = step.state;
+			theta = step.detail.after;
+		}
+		expect(Array.from(run.theta)).toEqual(theta);
 	});
 
 	it('replays: the same configuration gives the same run; a larger n keeps the first points', () => {

@@ -6,7 +6,7 @@
  * the penalty) recorded as it goes. Seeded: a configuration replays the same run everywhere. The gradient is checked
  * against tf.grads in the unit tests.
  */
-import { initialState, optimizerStep, type OptimizerSpec, type OptimizerState } from './optimizers';
+import type { OptimizerSpec } from './optimizers';
 import { seededRandom } from './random';
 
 export interface RegressionConfig {
@@ -31,7 +31,7 @@ export const trueFunction = (x: number) => Math.sin(2 * Math.PI * x);
 /** Validation points: drawn once from the same distribution as the training points, apart from them. */
 export const VALIDATION_SIZE = 200;
 /** Full-batch Adam, at the paper's β and ε. */
-export const ADAM: OptimizerSpec = { kind: 'adam', learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
+export const ADAM = { kind: 'adam', learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 } as const satisfies OptimizerSpec;
 /** A curve point every this many steps. */
 export const RECORD_EVERY = 10;
 
@@ -70,28 +70,33 @@ export function initialParameters(hidden: number, seed: number): number[] {
 	return [...w, ...b, ...v, 0];
 }
 
-export function predict(theta: readonly number[], hidden: number, x: number): number {
+export function predict(theta: ArrayLike<number>, hidden: number, x: number): number {
 	const u = 2 * x - 1;
 	let out = theta[3 * hidden]!;
 	for (let j = 0; j < hidden; j++) out += theta[2 * hidden + j]! * Math.tanh(theta[j]! * u + theta[hidden + j]!);
 	return out;
 }
 
-export function meanSquaredError(theta: readonly number[], hidden: number, points: Points): number {
+export function meanSquaredError(theta: ArrayLike<number>, hidden: number, points: Points): number {
 	let sum = 0;
 	for (let i = 0; i < points.x.length; i++) sum += (predict(theta, hidden, points.x[i]!) - points.y[i]!) ** 2;
 	return points.x.length ? sum / points.x.length : 0;
 }
 
 /** L and ∂L/∂θ by the chain rule, in the layout of the parameter vector. */
-export function lossAndGradient(theta: readonly number[], hidden: number, points: Points, weightDecay: number): { loss: number; gradient: number[] } {
-	const H = hidden;
-	const n = points.x.length;
+export function lossAndGradient(theta: ArrayLike<number>, hidden: number, points: Points, weightDecay: number): { loss: number; gradient: number[] } {
 	const gradient = new Float64Array(theta.length);
+	const loss = gradientInto(theta, hidden, points, weightDecay, gradient, new Float64Array(hidden));
+	return { loss, gradient: Array.from(gradient) };
+}
+
+/** The same into `gradient` (zeroed here), with `h` as scratch for the hidden units: no allocation per step. */
+function gradientInto(theta: ArrayLike<number>, H: number, points: Points, weightDecay: number, gradient: Float64Array, h: Float64Array): number {
+	const n = points.x.length;
+	gradient.fill(0);
 	let sum = 0;
 	for (let i = 0; i < n; i++) {
 		const u = 2 * points.x[i]! - 1;
-		const h = new Float64Array(H);
 		let out = theta[3 * H]!;
 		for (let j = 0; j < H; j++) {
 			h[j] = Math.tanh(theta[j]! * u + theta[H + j]!);
@@ -115,7 +120,7 @@ export function lossAndGradient(theta: readonly number[], hidden: number, points
 			gradient[k + j]! += weightDecay * theta[k + j]!;
 		}
 	}
-	return { loss: (n ? sum / n : 0) + (weightDecay / 2) * penalty, gradient: Array.from(gradient) };
+	return (n ? sum / n : 0) + (weightDecay / 2) * penalty;
 }
 
 export interface CurvePoint {
@@ -124,20 +129,30 @@ export interface CurvePoint {
 	validation: number;
 }
 
-/** A run that can be advanced: the widget keeps one while the reader plays, and starts anew when the configuration changes. */
+/**
+ * A run that can be advanced: the widget keeps one while the reader plays, and starts anew when the configuration
+ * changes. Adam is applied in place on typed arrays, in the same operations as `optimizerStep` (./optimizers.ts,
+ * tested against tf.train.adam), so the two agree to the last bit (a unit test holds them to it).
+ */
 export class RegressionRun {
 	readonly config: RegressionConfig;
 	readonly data: { train: Points; validation: Points };
-	theta: number[];
+	readonly theta: Float64Array;
 	steps = 0;
 	readonly curve: CurvePoint[] = [];
-	private optimizer: OptimizerState;
+	private readonly m: Float64Array;
+	private readonly v: Float64Array;
+	private readonly gradient: Float64Array;
+	private readonly hidden: Float64Array;
 
 	constructor(config: RegressionConfig) {
 		this.config = config;
 		this.data = dataOf(config);
-		this.theta = initialParameters(config.hidden, config.seed);
-		this.optimizer = initialState(this.theta.length);
+		this.theta = Float64Array.from(initialParameters(config.hidden, config.seed));
+		this.m = new Float64Array(this.theta.length);
+		this.v = new Float64Array(this.theta.length);
+		this.gradient = new Float64Array(this.theta.length);
+		this.hidden = new Float64Array(config.hidden);
 		this.record();
 	}
 
@@ -155,17 +170,37 @@ export class RegressionRun {
 		this.curve.push(this.errors());
 	}
 
+	/** One step of full-batch Adam. */
+	private step() {
+		const { learningRate: eta, beta1, beta2, epsilon } = ADAM;
+		gradientInto(this.theta, this.config.hidden, this.data.train, this.config.weightDecay, this.gradient, this.hidden);
+		const t = ++this.steps;
+		const c1 = 1 - beta1 ** t;
+		const c2 = 1 - beta2 ** t;
+		for (let i = 0; i < this.theta.length; i++) {
+			const g = this.gradient[i]!;
+			const m = beta1 * this.m[i]! + (1 - beta1) * g;
+			const v = beta2 * this.v[i]! + (1 - beta2) * g * g;
+			this.m[i] = m;
+			this.v[i] = v;
+			this.theta[i] = this.theta[i]! + (-eta * (m / c1)) / (Math.sqrt(v / c2) + epsilon);
+		}
+		if (t % RECORD_EVERY === 0) this.record();
+	}
+
 	/** Trains until `steps` (never backwards: a run for fewer steps is a new run). */
 	advanceTo(steps: number): this {
-		while (this.steps < steps) {
-			const { gradient } = lossAndGradient(this.theta, this.config.hidden, this.data.train, this.config.weightDecay);
-			const { state, detail } = optimizerStep(ADAM, this.optimizer, this.theta, gradient);
-			this.optimizer = state;
-			this.theta = detail.after;
-			this.steps++;
-			if (this.steps % RECORD_EVERY === 0) this.record();
-		}
+		while (this.steps < steps) this.step();
 		return this;
+	}
+
+	/** Trains towards `steps` until `deadline` (a performance.now() time); whether it got there. */
+	advanceUntil(steps: number, deadline: number): boolean {
+		while (this.steps < steps) {
+			for (let k = 0; k < RECORD_EVERY && this.steps < steps; k++) this.step();
+			if (this.steps < steps && performance.now() > deadline) return false;
+		}
+		return true;
 	}
 
 	/** The point of the curve with the lowest validation error (where early stopping would have stopped). */

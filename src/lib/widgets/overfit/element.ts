@@ -1,9 +1,10 @@
 import type { RegressionRun } from '../../reference/regression';
+import { template } from '../../text/template';
 import { applyView } from '../apply-view';
 import { CalculatorElement } from '../calculator-element';
 import { FramePlayer } from '../frame-player';
 import type { QuantityField } from '../quantity-fields';
-import { overfitResult, overfitRun, type OverfitResult } from './result';
+import { overfitResult, overfitRun, runFor, type OverfitResult } from './result';
 import { MAX_STEPS, OVERFIT_LIMITS, overfitSpec, type OverfitState } from './state';
 import { overfitView, type OverfitView } from './view';
 
@@ -13,6 +14,9 @@ type NumberKey = keyof typeof OVERFIT_LIMITS;
 export const STEPS_PER_FRAME = 10;
 /** While playing, the formula and the table (KaTeX and cells) are redrawn at most this often; the pictures every frame. */
 const FULL_REDRAW_MS = 150;
+/** A long run (a link to 5,000 steps of the largest network: about a second) is trained in slices this long, between which the page stays responsive. */
+const SLICE_MS = 12;
+const SAY_PROGRESS_AFTER_MS = 400;
 
 const FIELDS: readonly QuantityField<NumberKey>[] = (Object.keys(OVERFIT_LIMITS) as NumberKey[]).map((key) => ({
 	key,
@@ -91,6 +95,30 @@ export class OverfitElement extends CalculatorElement<OverfitState, OverfitResul
 	protected calculate(): OverfitResult {
 		this.run = overfitRun(this.state, this.run);
 		return overfitResult(this.state, this.run);
+	}
+
+	/**
+	 * Trains to the state's step in slices of SLICE_MS, yielding to the page between them and saying how far it has
+	 * got; each slice reads the state afresh, so a change made meanwhile (another n) starts its own run at once.
+	 */
+	protected override async computeForUpdate(): Promise<OverfitResult> {
+		const started = performance.now();
+		let said = false;
+		try {
+			for (;;) {
+				const state = this.state;
+				this.run = runFor(state, this.run);
+				if (this.run.advanceUntil(state.steps, performance.now() + SLICE_MS)) return overfitResult(state, this.run);
+				// Said only when it takes a while (the first frame's 2,000 steps take about 150 ms: no flash of words).
+				if (performance.now() - started > SAY_PROGRESS_AFTER_MS) {
+					said = true;
+					this.notes.set('compute', template(this.strings.training ?? '', { t: this.run.steps, target: state.steps }));
+				}
+				await new Promise((resolve) => setTimeout(resolve, 0));
+			}
+		} finally {
+			if (said) this.notes.set('compute', '');
+		}
 	}
 
 	protected view(result: OverfitResult): OverfitView {

@@ -22,13 +22,17 @@ const sameConfig = (a: RegressionConfig, b: RegressionConfig) =>
 	a.trainSize === b.trainSize && a.hidden === b.hidden && a.weightDecay === b.weightDecay && a.noise === b.noise && a.seed === b.seed;
 
 /**
- * The run for `state`, continuing `previous` when it is the same configuration and not past the state's steps (one
- * step per frame while playing), else a new run from step 0.
+ * `previous` when it can go on to the state (the same configuration, not past its steps: a frame's steps while
+ * playing), else a new run from step 0.
  */
-export function overfitRun(state: OverfitState, previous?: RegressionRun): RegressionRun {
+export function runFor(state: OverfitState, previous?: RegressionRun): RegressionRun {
 	const config = configOf(state);
-	const run = previous && sameConfig(previous.config, config) && previous.steps <= state.steps ? previous : new RegressionRun(config);
-	return run.advanceTo(state.steps);
+	return previous && sameConfig(previous.config, config) && previous.steps <= state.steps ? previous : new RegressionRun(config);
+}
+
+/** The run for `state`, trained to its steps (at once: the server's first frame and the tests). */
+export function overfitRun(state: OverfitState, previous?: RegressionRun): RegressionRun {
+	return runFor(state, previous).advanceTo(state.steps);
 }
 
 export function overfitResult(state: OverfitState, run: RegressionRun): OverfitResult {

@@ -40,6 +40,7 @@ export const OVERFIT_STRINGS = [
 	'validationColumn',
 	'gapColumn',
 	'table',
+	'training',
 ] as const;
 
 export interface OverfitView extends WidgetView {
