@@ -130,8 +130,8 @@ for (const locale of ['en', 'zh-cn'] as const)
 
 /** Part 2's widgets compute in plain TypeScript: their first computed frame must be the server's exactly. */
 // Not the overfitting demo: its 2,000 steps of Adam on a network fitting noise amplify the last-bit differences between
-// Node's and Chromium's compiled arithmetic (measured: the training error of the first frame is 0.00863 on the server and
-// 0.00906 in the page), so the page's frame is compared with its own reference run in overfit.spec.ts instead.
+// Node's and Chromium's compiled arithmetic (measured: the training error of the first frame is 0.00866 on the server and
+// 0.00871 in the page), so the page's frame is compared with its own reference run in overfit.spec.ts instead.
 const CONCEPT_WIDGETS = ['descent-widget', 'backprop-widget', 'confusion-widget'];
 
 for (const locale of ['en', 'zh-cn'] as const)

@@ -20,7 +20,7 @@ const shown = (widget: Locator) =>
 /**
  * The run in Chromium against the same run in Node. Their compiled arithmetic differs in the last bit here and there
  * (measured: the network's output from the first step on), and hundreds of Adam steps on a network that is fitting
- * noise grow that (3 × 10⁻⁷ relative after about 700 steps; 5 % of the training error after 2,000), so they are held
+ * noise grow that (3 × 10⁻⁷ relative after about 700 steps; 0.6 % of the training error after 2,000), so they are held
  * to `relative`; the page replaying its own run is checked exactly.
  */
 function expectSameRun(got: { t: number; train: number; validation: number }, want: { step: number; train: number; validation: number }, relative: number) {
